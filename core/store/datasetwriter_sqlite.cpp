@@ -1,0 +1,173 @@
+#include "store/datasetwriter_sqlite.h"
+
+#include "util/clock.h"
+
+#include <algorithm>
+
+namespace bankbench::core {
+
+namespace {
+
+std::string uniqueLabelSetName(Database& db, const std::string& base) {
+    auto exists = db.prepare("SELECT 1 FROM label_sets WHERE name = ?1");
+    std::string candidate = base;
+    for (int suffix = 2;; ++suffix) {
+        exists.bind(1, candidate);
+        const bool taken = exists.step();
+        exists.reset();
+        if (!taken)
+            return candidate;
+        candidate = base + " (" + std::to_string(suffix) + ")";
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, const DatasetInfo& info,
+                                                                 LabelSetKind labelKind, const std::string& annotator) {
+    if (info.name.empty())
+        return Error{ErrorCode::InvalidArgument, "a dataset needs a name", {}};
+    if (info.textColumn.empty())
+        return Error{ErrorCode::InvalidArgument, "a dataset needs a text column", {}};
+
+    auto writer = std::unique_ptr<SqliteDatasetWriter>();
+    // The transaction is opened before the name check so that no other writer can take the name between.
+    Transaction transaction(db);
+    {
+        auto exists = db.prepare("SELECT 1 FROM datasets WHERE name = ?1");
+        exists.bind(1, info.name);
+        if (exists.step())
+            return Error{ErrorCode::AlreadyExists,
+                         "a dataset named \"" + info.name + "\" already exists; choose another name", {db.path(), 0, 0}};
+    }
+    const std::string now = nowIso8601();
+    std::optional<LabelSetId> labelSetId;
+    if (info.labelColumn) {
+        db.prepare("INSERT INTO label_sets(name, kind, created_at) VALUES(?1, ?2, ?3)")
+            .bind(1, uniqueLabelSetName(db, info.name))
+            .bind(2, labelSetKindName(labelKind))
+            .bind(3, now)
+            .run();
+        labelSetId = db.lastInsertRowId();
+    }
+    auto insert = db.prepare("INSERT INTO datasets(name, source_path, source_format, encoding, imported_at, "
+                             "columns_json, text_column, label_column, label_separator, label_set_id, row_count) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)");
+    if (labelSetId)
+        insert.bind(10, *labelSetId);
+    insert.bind(1, info.name)
+        .bind(2, info.sourcePath)
+        .bind(3, info.sourceFormat)
+        .bind(4, info.encoding)
+        .bind(5, info.importedAt.empty() ? now : info.importedAt)
+        .bind(6, nlohmann::json(info.columns).dump())
+        .bind(7, info.textColumn)
+        .bind(8, info.labelColumn)
+        .bind(9, info.labelSeparator)
+        .run();
+    const DatasetId datasetId = db.lastInsertRowId();
+    writer.reset(new SqliteDatasetWriter(db, datasetId, labelSetId, info.columns, info.textColumn, annotator));
+    writer->m_transaction.emplace(std::move(transaction));
+    writer->m_createdAt = now;
+    return std::unique_ptr<DatasetWriter>(std::move(writer));
+}
+
+SqliteDatasetWriter::SqliteDatasetWriter(Database& db, DatasetId datasetId, std::optional<LabelSetId> labelSetId,
+                                         std::vector<std::string> columns, std::string textColumn, std::string annotator)
+    : m_db(db), m_datasetId(datasetId), m_labelSetId(labelSetId), m_columns(std::move(columns)),
+      m_textColumn(std::move(textColumn)), m_annotator(std::move(annotator)),
+      m_insertRecord(db.prepare("INSERT INTO records(dataset_id, source_line, text, fields_json) VALUES(?1, ?2, ?3, ?4)")),
+      m_insertAnnotation(db.prepare("INSERT INTO annotations(record_id, label_set_id, label_id, decision, annotator, "
+                                    "created_at, status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'accepted')")),
+      m_insertLabel(db.prepare("INSERT INTO labels(label_set_id, name, position) VALUES(?1, ?2, ?3)")) {
+    refreshTextColumnIndex();
+}
+
+SqliteDatasetWriter::~SqliteDatasetWriter() = default;
+
+void SqliteDatasetWriter::refreshTextColumnIndex() {
+    m_textColumnIndex.reset();
+    for (size_t i = 0; i < m_columns.size(); ++i)
+        if (m_columns[i] == m_textColumn)
+            m_textColumnIndex = i;
+}
+
+void SqliteDatasetWriter::setColumns(const std::vector<std::string>& columns) {
+    m_columns = columns;
+    refreshTextColumnIndex();
+}
+
+std::int64_t SqliteDatasetWriter::labelId(const std::string& name) {
+    if (auto it = m_labelIds.find(name); it != m_labelIds.end())
+        return it->second;
+    m_insertLabel.bind(1, *m_labelSetId).bind(2, name).bind(3, static_cast<std::int64_t>(m_labelIds.size()));
+    m_insertLabel.run();
+    const auto id = m_db.lastInsertRowId();
+    m_labelIds.emplace(name, id);
+    return id;
+}
+
+Status SqliteDatasetWriter::add(const NewRecord& record) {
+    if (m_committed)
+        return Error{ErrorCode::InvalidArgument, "dataset already committed", {}};
+    try {
+        if (record.fieldsJson.empty()) {
+            // The text column's value lives once, in records.text; fields keep a null in its slot.
+            const nlohmann::json* fields = &record.fields;
+            nlohmann::json stripped;
+            if (m_textColumnIndex && record.fields.is_array() && *m_textColumnIndex < record.fields.size()) {
+                const auto& slot = record.fields[*m_textColumnIndex];
+                if (slot.is_string() && slot.get_ref<const std::string&>() == record.text) {
+                    stripped = record.fields;
+                    stripped[*m_textColumnIndex] = nullptr;
+                    fields = &stripped;
+                }
+            }
+            m_fieldsBuffer = fields->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        }
+        const std::string& fieldsJson = record.fieldsJson.empty() ? m_fieldsBuffer : record.fieldsJson;
+        m_insertRecord.bind(1, m_datasetId).bind(2, record.sourceLine).bind(3, record.text).bind(4, fieldsJson);
+        m_insertRecord.run();
+        const auto recordId = m_db.lastInsertRowId();
+        // One row per distinct label; later rows of a decision point at its first row (NULL = itself).
+        std::optional<std::int64_t> decision;
+        if (m_labelSetId) {
+            for (size_t i = 0; i < record.labels.size(); ++i) {
+                const auto& label = record.labels[i];
+                if (label.empty() || std::find(record.labels.begin(), record.labels.begin() + i, label) !=
+                                         record.labels.begin() + i)
+                    continue;
+                m_insertAnnotation.bind(1, recordId).bind(2, *m_labelSetId).bind(3, labelId(label));
+                if (decision)
+                    m_insertAnnotation.bind(4, *decision);
+                m_insertAnnotation.bind(5, m_annotator).bind(6, m_createdAt);
+                m_insertAnnotation.run();
+                if (!decision)
+                    decision = m_db.lastInsertRowId();
+            }
+        }
+        ++m_rows;
+        return {};
+    } catch (const DatabaseError& e) {
+        return Error{ErrorCode::Database, e.what(), {m_db.path(), 0, 0}};
+    }
+}
+
+Status SqliteDatasetWriter::commit() {
+    if (m_committed)
+        return {};
+    try {
+        m_db.prepare("UPDATE datasets SET row_count = ?1, columns_json = ?2 WHERE id = ?3")
+            .bind(1, m_rows)
+            .bind(2, nlohmann::json(m_columns).dump())
+            .bind(3, m_datasetId)
+            .run();
+        m_transaction->commit();
+        m_committed = true;
+        return {};
+    } catch (const DatabaseError& e) {
+        return Error{ErrorCode::Database, e.what(), {m_db.path(), 0, 0}};
+    }
+}
+
+} // namespace bankbench::core

@@ -1,0 +1,129 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace bankbench::core {
+
+namespace {
+
+// Each step takes the schema from version N-1 to N. Never edit a released step: add a new one.
+// CHECKs spell out `x = 'a' OR x = 'b'`: `x IN ('a', 'b', 'c')` makes SQLite open an ephemeral table on
+// every insert, which tripled the cost of importing labelled rows.
+// Tables still to come with their features (design notes, not yet created):
+//   runs(id, name, kind, config_json, split_json, status, started_at, finished_at, metrics_json, device,
+//        versions_json, model_dir), run_metrics(run_id, step, epoch, name, value), models(id, run_id,
+//        format, path), bots(...), chat_turns(id, bot_id, session, text, intent, confidence, answer,
+//        source, feedback, created_at).
+const char* const kMigrations[] = {
+    // 1: datasets and records, with a contentless FTS5 index over bb_search_text(text); records with
+    //    id <= datasets.fts_indexed_upto are in the index (built after import, resumable).
+    R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE datasets (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    source_path     TEXT NOT NULL,
+    source_format   TEXT NOT NULL,
+    encoding        TEXT NOT NULL,
+    imported_at     TEXT NOT NULL,
+    columns_json    TEXT NOT NULL,
+    text_column     TEXT NOT NULL,
+    label_column    TEXT,
+    label_separator TEXT,
+    row_count       INTEGER NOT NULL DEFAULT 0,
+    fts_indexed_upto INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE records (
+    id          INTEGER PRIMARY KEY,
+    dataset_id  INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    source_line INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    fields_json TEXT NOT NULL
+);
+CREATE INDEX records_by_dataset ON records(dataset_id, id);
+CREATE VIRTUAL TABLE records_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+)sql",
+    // 2: label sets, labels and annotations. One annotation row per (decision, label): a multi-label decision
+    //    is several rows whose `decision` is the id of its first row (NULL on that first row); skipped/unclear decisions have a NULL
+    //    label_id. History is kept: a new decision clears is_current on the old rows, never deletes them.
+    //    (One table rather than decision + join table halves the cost of importing labelled rows.)
+    R"sql(
+CREATE TABLE label_sets (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    kind       TEXT NOT NULL CHECK (kind = 'single' OR kind = 'multi' OR kind = 'span'),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE labels (
+    id           INTEGER PRIMARY KEY,
+    label_set_id INTEGER NOT NULL REFERENCES label_sets(id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    display_zh   TEXT,
+    display_en   TEXT,
+    description  TEXT,
+    color        TEXT,
+    hotkey       TEXT,
+    position     INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (label_set_id, name)
+);
+CREATE TABLE annotations (
+    id           INTEGER PRIMARY KEY,
+    record_id    INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    label_set_id INTEGER NOT NULL REFERENCES label_sets(id) ON DELETE CASCADE,
+    label_id     INTEGER REFERENCES labels(id) ON DELETE CASCADE,
+    decision     INTEGER,
+    annotator    TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'accepted' CHECK (status = 'accepted' OR status = 'skipped' OR status = 'unclear'),
+    comment      TEXT,
+    spans_json   TEXT,
+    is_current   INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX annotations_current ON annotations(label_set_id, label_id, record_id)
+    WHERE is_current = 1 AND status = 'accepted';
+CREATE INDEX annotations_by_record ON annotations(record_id, label_set_id);
+ALTER TABLE datasets ADD COLUMN label_set_id INTEGER REFERENCES label_sets(id) ON DELETE SET NULL;
+)sql",
+};
+
+constexpr int kStepCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+
+bool hasMetaTable(Database& db) {
+    auto stmt = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+    return stmt.step();
+}
+
+void applyStep(Database& db, int version) {
+    Transaction transaction(db);
+    db.exec(kMigrations[version - 1]);
+    db.prepare("INSERT INTO meta(key, value) VALUES('schema_version', ?1) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(1, std::to_string(version))
+        .run();
+    if (version == 1)
+        db.exec("PRAGMA application_id = " + std::to_string(kProjectApplicationId));
+    transaction.commit();
+}
+
+} // namespace
+
+int latestSchemaVersion() { return kStepCount; }
+
+int readSchemaVersion(Database& db) {
+    if (!hasMetaTable(db))
+        return 0;
+    auto stmt = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    return stmt.step() ? std::stoi(stmt.columnText(0)) : 0;
+}
+
+void migrateTo(Database& db, int version) {
+    for (int next = readSchemaVersion(db) + 1; next <= version && next <= kStepCount; ++next)
+        applyStep(db, next);
+}
+
+void migrate(Database& db) { migrateTo(db, kStepCount); }
+
+} // namespace bankbench::core
