@@ -26,9 +26,20 @@ void searchTextFunction(sqlite3_context* context, int argc, sqlite3_value** argv
     sqlite3_result_text(context, body.data(), static_cast<int>(body.size()), SQLITE_TRANSIENT);
 }
 
+// Process-wide settings that must precede the first connection. Memory statistics make every SQLite
+// allocation take a global mutex; nothing here reads them, and bulk imports allocate per row.
+void configureSqliteOnce() {
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+}
+
 } // namespace
 
 Database::Database(const std::string& path, Mode mode) : m_path(path) {
+    configureSqliteOnce();
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;

@@ -31,6 +31,8 @@ Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, 
         return Error{ErrorCode::InvalidArgument, "a dataset needs a text column", {}};
 
     auto writer = std::unique_ptr<SqliteDatasetWriter>();
+    // Outside any transaction: SQLite ignores this pragma inside one.
+    auto foreignKeysOff = std::make_unique<ForeignKeysOff>(db);
     // The transaction is opened before the name check so that no other writer can take the name between.
     Transaction transaction(db);
     {
@@ -66,15 +68,25 @@ Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, 
         .bind(9, info.labelSeparator)
         .run();
     const DatasetId datasetId = db.lastInsertRowId();
-    writer.reset(new SqliteDatasetWriter(db, datasetId, labelSetId, info.columns, info.textColumn, annotator));
+    writer.reset(new SqliteDatasetWriter(db, std::move(foreignKeysOff), datasetId, labelSetId, info.columns, info.textColumn, annotator));
     writer->m_transaction.emplace(std::move(transaction));
     writer->m_createdAt = now;
     return std::unique_ptr<DatasetWriter>(std::move(writer));
 }
 
-SqliteDatasetWriter::SqliteDatasetWriter(Database& db, DatasetId datasetId, std::optional<LabelSetId> labelSetId,
+SqliteDatasetWriter::ForeignKeysOff::ForeignKeysOff(Database& db) : m_db(db) { m_db.exec("PRAGMA foreign_keys=OFF"); }
+
+SqliteDatasetWriter::ForeignKeysOff::~ForeignKeysOff() {
+    try {
+        m_db.exec("PRAGMA foreign_keys=ON");
+    } catch (const DatabaseError&) {
+        // Only fails while a transaction is open, which the writer has ended by now.
+    }
+}
+
+SqliteDatasetWriter::SqliteDatasetWriter(Database& db, std::unique_ptr<ForeignKeysOff> foreignKeysOff, DatasetId datasetId, std::optional<LabelSetId> labelSetId,
                                          std::vector<std::string> columns, std::string textColumn, std::string annotator)
-    : m_db(db), m_datasetId(datasetId), m_labelSetId(labelSetId), m_columns(std::move(columns)),
+    : m_db(db), m_foreignKeysOff(std::move(foreignKeysOff)), m_datasetId(datasetId), m_labelSetId(labelSetId), m_columns(std::move(columns)),
       m_textColumn(std::move(textColumn)), m_annotator(std::move(annotator)),
       m_insertRecord(db.prepare("INSERT INTO records(dataset_id, source_line, text, fields_json) VALUES(?1, ?2, ?3, ?4)")),
       m_insertAnnotation(db.prepare("INSERT INTO annotations(record_id, label_set_id, label_id, decision, annotator, "
@@ -164,6 +176,8 @@ Status SqliteDatasetWriter::commit() {
             .run();
         m_transaction->commit();
         m_committed = true;
+        m_transaction.reset();
+        m_foreignKeysOff.reset();
         return {};
     } catch (const DatabaseError& e) {
         return Error{ErrorCode::Database, e.what(), {m_db.path(), 0, 0}};

@@ -165,6 +165,9 @@ TEST(Project, UncommittedWriterLeavesNoTrace) {
     }
     EXPECT_EQ(project->datasets()->size(), 1u);
     EXPECT_EQ(project->dataset("abandoned").error().code, ErrorCode::NotFound);
+    auto fk = project->database().prepare("PRAGMA foreign_keys");
+    ASSERT_TRUE(fk.step());
+    EXPECT_EQ(fk.columnInt(0), 1) << "the writer must restore foreign-key enforcement";
     auto count = project->database().prepare("SELECT COUNT(*) FROM records");
     ASSERT_TRUE(count.step());
     EXPECT_EQ(count.columnInt(0), 6);
