@@ -23,6 +23,7 @@ struct ExportOptions {
 /// column carries the current labels (a JSON array in JSONL for multi-label sets); a dataset imported
 /// without one gains a "label" column when it has labels. Returns the number of rows written. Writes to a
 /// temporary file renamed into place, so a failed export never leaves a half-written file.
-Result<std::int64_t> exportDataset(Project& project, const ExportOptions& options, const CancelToken* cancel = nullptr);
+Result<std::int64_t> exportDataset(Project& project, const ExportOptions& options,
+                                   const CancelToken* cancel = nullptr);
 
 } // namespace bankbench::core

@@ -10,13 +10,13 @@
 namespace bankbench::core {
 
 enum class InputFormat { Auto, Csv, Tsv, Jsonl };
-const char* inputFormatName(InputFormat format);  ///< "auto", "csv", "tsv", "jsonl"
+const char* inputFormatName(InputFormat format); ///< "auto", "csv", "tsv", "jsonl"
 std::optional<InputFormat> inputFormatFromName(const std::string& name);
 
 /// How delimited text is split. Detected by sniffing unless the user overrides it.
 struct CsvDialect {
     char delimiter = ',';
-    char quote = '"';
+    char quote = '"'; ///< '\0': no quote processing
     bool hasHeader = true;
 };
 
@@ -25,15 +25,15 @@ struct ImportOptions {
     std::string path;
     std::string datasetName;
     InputFormat format = InputFormat::Auto;
-    std::string encoding = "auto";  ///< "auto" or an iconv name: "utf-8", "gbk", "gb18030", "utf-16le"...
+    std::string encoding = "auto"; ///< "auto" or an iconv name: "utf-8", "gbk", "gb18030", "utf-16le"...
     std::optional<char> delimiter;
-    std::optional<char> quote;  ///< '\0' turns quote processing off (plain TSV exports)
+    std::optional<char> quote; ///< '\0' turns quote processing off (plain TSV exports)
     std::optional<bool> hasHeader;
-    std::string textColumn;  ///< "" = pick the most text-like column
-    std::optional<std::string> labelColumn;  ///< unset = suggest one by name; "" = no label column
+    std::string textColumn;                 ///< "" = pick the most text-like column
+    std::optional<std::string> labelColumn; ///< unset = suggest one by name; "" = no label column
     /// Splits a label cell into several labels (multi-label); JSONL arrays are multi-label without it.
     std::optional<std::string> labelSeparator;
-    bool skipBadRows = false;  ///< false: stop at the first bad row and import nothing
+    bool skipBadRows = false; ///< false: stop at the first bad row and import nothing
     std::string annotator = "import";
     /// Minimum time between progress callbacks; 0 calls back after every batch (tests, cancel).
     int progressIntervalMs = 100;
@@ -43,8 +43,8 @@ struct ImportOptions {
 
 /// A problem at a place in the source: a skipped bad row, a padded ragged row, a replaced byte.
 struct ImportWarning {
-    std::int64_t line = 0;    ///< 1-based physical line
-    std::int64_t column = 0;  ///< 1-based character (code point) column in that line, 0 if unknown
+    std::int64_t line = 0;   ///< 1-based physical line
+    std::int64_t column = 0; ///< 1-based character (code point) column in that line, 0 if unknown
     std::string message;
 };
 
@@ -56,9 +56,9 @@ struct ImportPreview {
     InputFormat format = InputFormat::Csv;
     CsvDialect dialect;
     std::vector<std::string> columns;
-    std::vector<std::vector<std::string>> rows;  ///< first rows as display strings, aligned with columns
-    std::string textColumn;                      ///< suggested (or the chosen one when set)
-    std::optional<std::string> labelColumn;      ///< suggested (or the chosen one when set)
+    std::vector<std::vector<std::string>> rows; ///< first rows as display strings, aligned with columns
+    std::string textColumn;                     ///< suggested (or the chosen one when set)
+    std::optional<std::string> labelColumn;     ///< suggested (or the chosen one when set)
     std::vector<ImportWarning> warnings;
     std::int64_t fileSize = 0;
 };
@@ -71,7 +71,7 @@ struct ImportProgress {
     std::int64_t rowsSkipped = 0;
     double elapsedSeconds = 0;
     double rowsPerSecond = 0;
-    double etaSeconds = -1;  ///< -1 when unknown
+    double etaSeconds = -1; ///< -1 when unknown
 };
 
 struct ImportResult {
@@ -83,7 +83,7 @@ struct ImportResult {
     InputFormat format = InputFormat::Csv;
     std::vector<std::string> columns;
     std::string textColumn;
-    std::vector<ImportWarning> warnings;  ///< capped (see kMaxImportWarnings); warningCount has the total
+    std::vector<ImportWarning> warnings; ///< capped (see kMaxImportWarnings); warningCount has the total
     std::int64_t warningCount = 0;
     double elapsedSeconds = 0;
 };

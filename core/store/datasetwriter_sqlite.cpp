@@ -21,6 +21,31 @@ std::string uniqueLabelSetName(Database& db, const std::string& base) {
     }
 }
 
+void appendJsonString(std::string& out, const std::string& value) {
+    static const char* const kHex = "0123456789abcdef";
+    out += '"';
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            switch (c) {
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                out += "\\u00";
+                out += kHex[byte >> 4];
+                out += kHex[byte & 0xF];
+            }
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
 } // namespace
 
 Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, const DatasetInfo& info,
@@ -119,24 +144,40 @@ std::int64_t SqliteDatasetWriter::labelId(const std::string& name) {
     return id;
 }
 
+// Compact JSON of the record's fields with null in the text column's slot (the text lives once, in
+// records.text). Strings and nulls, nearly all of an import, are written here without copying the array.
+void SqliteDatasetWriter::serializeFields(const NewRecord& record, std::string& out) const {
+    out.clear();
+    if (!record.fields.is_array()) {
+        out = "[]";
+        return;
+    }
+    out += '[';
+    for (size_t i = 0; i < record.fields.size(); ++i) {
+        if (i)
+            out += ',';
+        const auto& value = record.fields[i];
+        if (value.is_string()) {
+            const auto& text = value.get_ref<const std::string&>();
+            if (m_textColumnIndex && *m_textColumnIndex == i && text == record.text)
+                out += "null";
+            else
+                appendJsonString(out, text);
+        } else if (value.is_null()) {
+            out += "null";
+        } else {
+            out += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        }
+    }
+    out += ']';
+}
+
 Status SqliteDatasetWriter::add(const NewRecord& record) {
     if (m_committed)
         return Error{ErrorCode::InvalidArgument, "dataset already committed", {}};
     try {
-        if (record.fieldsJson.empty()) {
-            // The text column's value lives once, in records.text; fields keep a null in its slot.
-            const nlohmann::json* fields = &record.fields;
-            nlohmann::json stripped;
-            if (m_textColumnIndex && record.fields.is_array() && *m_textColumnIndex < record.fields.size()) {
-                const auto& slot = record.fields[*m_textColumnIndex];
-                if (slot.is_string() && slot.get_ref<const std::string&>() == record.text) {
-                    stripped = record.fields;
-                    stripped[*m_textColumnIndex] = nullptr;
-                    fields = &stripped;
-                }
-            }
-            m_fieldsBuffer = fields->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        }
+        if (record.fieldsJson.empty())
+            serializeFields(record, m_fieldsBuffer);
         const std::string& fieldsJson = record.fieldsJson.empty() ? m_fieldsBuffer : record.fieldsJson;
         m_insertRecord.bind(1, m_datasetId).bind(2, record.sourceLine).bind(3, record.text).bind(4, fieldsJson);
         m_insertRecord.run();

@@ -30,6 +30,7 @@ private:
                         std::vector<std::string> columns, std::string textColumn, std::string annotator);
     std::int64_t labelId(const std::string& name);
     void refreshTextColumnIndex();
+    void serializeFields(const NewRecord& record, std::string& out) const;
 
     /// Turns foreign-key enforcement off for this connection while the writer lives: every reference it
     /// writes points at a row it has just written, and the checks cost ~10% of a labelled import.

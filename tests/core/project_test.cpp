@@ -320,3 +320,21 @@ TEST(Project, PreSerializedFieldsAreStoredVerbatim) {
     ASSERT_EQ(records.size(), 1u);
     EXPECT_EQ(records[0].fields, nlohmann::json::array({"7", "余额查询", "balance"}));
 }
+
+TEST(Project, FieldsWithQuotesControlCharactersAndNumbersRoundTrip) {
+    TempDir dir;
+    auto project = createProject(dir);
+    auto writer = project->beginDataset(datasetInfo("escapes"), LabelSetKind::SingleLabel, "import").value();
+    NewRecord row;
+    row.sourceLine = 2;
+    row.text = "line one\nline \"two\"";
+    row.fields = nlohmann::json::array({"a\\b\t\x01 \"q\"", row.text, 42.5});
+    ASSERT_TRUE(writer->add(row).ok());
+    ASSERT_TRUE(writer->commit().ok());
+    const auto records = project->records(project->queryRecordIds({.datasetId = writer->datasetId()}).value()).value();
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].fields, row.fields);
+    auto stored = project->database().prepare("SELECT fields_json FROM records");
+    ASSERT_TRUE(stored.step());
+    EXPECT_EQ(stored.columnText(0), R"(["a\\b\t\u0001 \"q\"",null,42.5])");
+}
