@@ -114,9 +114,10 @@ Result<std::vector<RecordId>> Project::queryRecordIds(const RecordQuery& query, 
 
         std::string sql = "SELECT r.id FROM records r ";
         const std::string match = searchQuery(query.search);
-        if (!match.empty())
-            sql += "JOIN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?2) f ON f.rowid = r.id ";
         sql += "WHERE r.dataset_id = ?1 ";
+        // IN, not JOIN: with a JOIN SQLite's planner ran the FTS match once per record (73 s on 1M rows).
+        if (!match.empty())
+            sql += "AND r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?2) ";
         const std::string current = "SELECT a.record_id FROM annotations a WHERE a.label_set_id = ?3 "
                                     "AND a.is_current = 1 AND a.status = 'accepted'";
         if (query.label)

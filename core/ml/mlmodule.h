@@ -1,0 +1,26 @@
+#pragma once
+
+// Torch-free: programs that load LibTorch only when they need it include this and mlloader.h.
+
+#include "ml/runtime.h"
+
+namespace bankbench::ml {
+
+/// bankbench_ml behind an interface, built as a loadable module (libbankbench_ml_module.so) so that
+/// bankbench-cli's data commands start without mapping LibTorch's ~290 libraries (0.4 s, 130 MB).
+/// Thread-safe as the functions it forwards to; owned by the module, valid until process exit.
+class MlModule {
+public:
+    virtual ~MlModule() = default;
+    virtual RuntimeInfo runtimeInfo() = 0;
+    virtual int configureThreads(int requested) = 0;
+    virtual std::string describeRuntime(const RuntimeInfo& info) = 0;
+};
+
+/// Bumped whenever MlModule changes, so a stale module next to a newer executable is refused.
+inline constexpr int kMlModuleAbiVersion = 1;
+
+} // namespace bankbench::ml
+
+/// The module's one exported symbol: returns the module when `abiVersion` matches, else nullptr.
+extern "C" bankbench::ml::MlModule* bankbench_ml_module(int abiVersion);

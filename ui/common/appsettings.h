@@ -1,0 +1,52 @@
+#pragma once
+
+#include "common/settingvalue.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <memory>
+
+namespace bankbench::ui {
+
+/// Every persistent GUI setting, typed. One instance, created by main() (or a test with its own ini file)
+/// and passed down; GUI thread only.
+class AppSettings {
+public:
+    /// The platform's per-user location for this organization/application.
+    AppSettings();
+    /// An explicit INI file (tests, portable use).
+    explicit AppSettings(const QString& iniPath);
+    ~AppSettings();
+    AppSettings(const AppSettings&) = delete;
+    AppSettings& operator=(const AppSettings&) = delete;
+
+    static constexpr int kMaxRecentProjects = 10;
+    /// Most recent first; entries whose file no longer exists are left out.
+    QStringList recentProjects() const;
+    void addRecentProject(const QString& path);
+    void removeRecentProject(const QString& path);
+    void clearRecentProjects();
+
+    void sync();
+    QString fileName() const;
+
+private:
+    explicit AppSettings(std::unique_ptr<QSettings> store);
+
+    std::unique_ptr<QSettings> m_store;
+    SettingValue<QStringList> m_recentProjects;
+
+public:
+    SettingValue<QByteArray> mainWindowGeometry;
+    SettingValue<QByteArray> mainWindowState;
+    SettingValue<QString> currentWorkspace;
+    SettingValue<QByteArray> dataSplitterState;
+    /// "" follows the system locale; otherwise a language code such as "en" or "zh_CN". Read at start-up.
+    SettingValue<QString> language;
+    SettingValue<QString> lastProjectDir;
+    SettingValue<QString> lastImportDir;
+    SettingValue<QString> lastExportDir;
+};
+
+} // namespace bankbench::ui
