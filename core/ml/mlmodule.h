@@ -3,6 +3,7 @@
 // Torch-free: programs that load LibTorch only when they need it include this and mlloader.h.
 
 #include "ml/runtime.h"
+#include "ml/trainjob.h"
 
 namespace bankbench::ml {
 
@@ -15,10 +16,17 @@ public:
     virtual RuntimeInfo runtimeInfo() = 0;
     virtual int configureThreads(int requested) = 0;
     virtual std::string describeRuntime(const RuntimeInfo& info) = 0;
+
+    /// The jobs of trainjob.h, run on the calling thread (see there for cancellation and errors).
+    virtual core::Result<TrainJobSummary> train(const TrainJobRequest& request, ProgressSink& sink,
+                                                const core::CancelToken& cancel) = 0;
+    virtual core::Result<nlohmann::json> evaluate(const EvalJobRequest& request,
+                                                  const core::CancelToken* cancel) = 0;
+    virtual core::Result<std::vector<Prediction>> predict(const PredictJobRequest& request) = 0;
 };
 
 /// Bumped whenever MlModule changes, so a stale module next to a newer executable is refused.
-inline constexpr int kMlModuleAbiVersion = 1;
+inline constexpr int kMlModuleAbiVersion = 2;
 
 } // namespace bankbench::ml
 

@@ -10,10 +10,8 @@ namespace {
 // CHECKs spell out `x = 'a' OR x = 'b'`: `x IN ('a', 'b', 'c')` makes SQLite open an ephemeral table on
 // every insert, which tripled the cost of importing labelled rows.
 // Tables still to come with their features (design notes, not yet created):
-//   runs(id, name, kind, config_json, split_json, status, started_at, finished_at, metrics_json, device,
-//        versions_json, model_dir), run_metrics(run_id, step, epoch, name, value), models(id, run_id,
-//        format, path), bots(...), chat_turns(id, bot_id, session, text, intent, confidence, answer,
-//        source, feedback, created_at).
+//   models(id, run_id, format, path), bots(...), chat_turns(id, bot_id, session, text, intent, confidence,
+//        answer, source, feedback, created_at).
 const char* const kMigrations[] = {
     // 1: datasets and records, with a contentless FTS5 index over bb_search_text(text); records with
     //    id <= datasets.fts_indexed_upto are in the index (built after import, resumable).
@@ -86,6 +84,52 @@ CREATE INDEX annotations_current ON annotations(label_set_id, label_id, record_i
     WHERE is_current = 1 AND status = 'accepted';
 CREATE INDEX annotations_by_record ON annotations(record_id, label_set_id);
 ALTER TABLE datasets ADD COLUMN label_set_id INTEGER REFERENCES label_sets(id) ON DELETE SET NULL;
+)sql",
+    // 3: training runs (core/store/runstore.h). dataset_name survives the dataset's deletion; run_split
+    //    keeps record ids without a foreign key so a run's split stays readable after records go; the
+    //    model files live in model_dir, relative to the project file's folder.
+    R"sql(
+CREATE TABLE runs (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    model         TEXT NOT NULL,
+    dataset_id    INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+    dataset_name  TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status = 'running' OR status = 'finished' OR status = 'cancelled' OR status = 'failed'),
+    config_json   TEXT NOT NULL,
+    labels_json   TEXT NOT NULL,
+    multi_label   INTEGER NOT NULL DEFAULT 0,
+    report_json   TEXT,
+    model_dir     TEXT NOT NULL,
+    versions_json TEXT NOT NULL,
+    device        TEXT NOT NULL,
+    error         TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    finished_at   TEXT
+);
+CREATE TABLE run_split (
+    run_id    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    record_id INTEGER NOT NULL,
+    part      TEXT NOT NULL CHECK (part = 'train' OR part = 'validation'),
+    PRIMARY KEY (run_id, record_id)
+) WITHOUT ROWID;
+CREATE TABLE run_metrics (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    epoch  INTEGER NOT NULL,
+    step   INTEGER NOT NULL,
+    name   TEXT NOT NULL,
+    value  REAL NOT NULL,
+    PRIMARY KEY (run_id, epoch, name)
+) WITHOUT ROWID;
+CREATE TABLE run_evaluations (
+    id           INTEGER PRIMARY KEY,
+    run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    dataset_name TEXT NOT NULL,
+    report_json  TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX run_evaluations_by_run ON run_evaluations(run_id, id);
 )sql",
 };
 

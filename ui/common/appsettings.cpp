@@ -27,7 +27,11 @@ AppSettings::AppSettings(std::unique_ptr<QSettings> store)
       language(*m_store, QStringLiteral("general/language")),
       lastProjectDir(*m_store, QStringLiteral("paths/projects")),
       lastImportDir(*m_store, QStringLiteral("paths/import")),
-      lastExportDir(*m_store, QStringLiteral("paths/export")) {}
+      lastExportDir(*m_store, QStringLiteral("paths/export")),
+      annotatorName(*m_store, QStringLiteral("label/annotator")),
+      labelSplitterState(*m_store, QStringLiteral("label/splitter")),
+      labelQueueOrder(*m_store, QStringLiteral("label/order"), 0),
+      labelQueueSeed(*m_store, QStringLiteral("label/seed"), 1) {}
 
 AppSettings::~AppSettings() {
     m_store->sync();

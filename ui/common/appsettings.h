@@ -47,6 +47,11 @@ public:
     SettingValue<QString> lastProjectDir;
     SettingValue<QString> lastImportDir;
     SettingValue<QString> lastExportDir;
+    /// Label workspace: the annotator's name stored with each decision ("" = the system user name).
+    SettingValue<QString> annotatorName;
+    SettingValue<QByteArray> labelSplitterState;
+    SettingValue<int> labelQueueOrder; ///< ui::QueueMode as int
+    SettingValue<int> labelQueueSeed;
 };
 
 } // namespace bankbench::ui

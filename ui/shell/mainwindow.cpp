@@ -12,6 +12,7 @@
 #include "jobs/importjob.h"
 #include "jobs/indexjob.h"
 #include "jobs/jobindicator.h"
+#include "label/labelworkspace.h"
 #include "shell/aboutdialog.h"
 #include "shell/recentprojectsmenu.h"
 
@@ -90,6 +91,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     m_data = new DataWorkspace(*m_session, this);
     m_data->setEmptyStateActions({m_newAction, m_openAction, m_demoAction}, {m_importAction});
     addWorkspace(m_data, QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_label = new LabelWorkspace(*m_session, m_settings, this);
+    addWorkspace(m_label, QKeySequence(Qt::CTRL | Qt::Key_2));
 
     connect(m_session, &ProjectSession::projectOpened, this, &MainWindow::onProjectOpened);
     connect(m_session, &ProjectSession::projectFailed, this, &MainWindow::onProjectFailed);

@@ -19,6 +19,7 @@ class DataWorkspace;
 class ImportDialog;
 class Job;
 class JobIndicator;
+class LabelWorkspace;
 class ProjectSession;
 class Workspace;
 
@@ -40,6 +41,7 @@ public:
 
     ProjectSession& session() const { return *m_session; }
     DataWorkspace* dataWorkspace() const { return m_data; }
+    LabelWorkspace* labelWorkspace() const { return m_label; }
     QList<Workspace*> workspaces() const { return m_workspaces; }
     Workspace* currentWorkspace() const;
     JobIndicator* jobIndicator() const { return m_jobIndicator; }
@@ -84,6 +86,7 @@ private:
     QActionGroup* m_workspaceActions;
     QList<Workspace*> m_workspaces;
     DataWorkspace* m_data = nullptr;
+    LabelWorkspace* m_label = nullptr;
 
     QLabel* m_projectLabel;
     QLabel* m_workspaceStatus;

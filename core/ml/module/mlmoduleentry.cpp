@@ -9,12 +9,24 @@ public:
     RuntimeInfo runtimeInfo() override { return ml::runtimeInfo(); }
     int configureThreads(int requested) override { return ml::configureThreads(requested); }
     std::string describeRuntime(const RuntimeInfo& info) override { return ml::describeRuntime(info); }
+    core::Result<TrainJobSummary> train(const TrainJobRequest& request, ProgressSink& sink,
+                                        const core::CancelToken& cancel) override {
+        return runTrainJob(request, sink, cancel);
+    }
+    core::Result<nlohmann::json> evaluate(const EvalJobRequest& request,
+                                          const core::CancelToken* cancel) override {
+        return runEvalJob(request, cancel);
+    }
+    core::Result<std::vector<Prediction>> predict(const PredictJobRequest& request) override {
+        return runPredictJob(request);
+    }
 };
 
 } // namespace
 } // namespace bankbench::ml
 
-extern "C" __attribute__((visibility("default"))) bankbench::ml::MlModule* bankbench_ml_module(int abiVersion) {
+extern "C" __attribute__((visibility("default"))) bankbench::ml::MlModule*
+bankbench_ml_module(int abiVersion) {
     if (abiVersion != bankbench::ml::kMlModuleAbiVersion)
         return nullptr;
     static bankbench::ml::TorchMlModule module;

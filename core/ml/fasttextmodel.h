@@ -1,0 +1,68 @@
+#pragma once
+
+// Includes torch: for bankbench_ml's own sources and tests only (never from Qt code).
+
+#include "ml/trainablemodel.h"
+#include "text/hashedfeatures.h"
+
+#include <torch/torch.h>
+
+namespace bankbench::ml {
+
+struct FastTextOptions {
+    std::int64_t buckets = 1 << 20;
+    std::int64_t dim = 100;
+    std::int64_t numClasses = 2;
+    double dropout = 0.0;
+    std::uint64_t seed = 42; ///< initialises the embedding table (own generator: no global state)
+};
+
+/// fastText's architecture: the mean of the n-gram embeddings of a text (EmbeddingBag, sparse gradients),
+/// dropout, one linear layer to class logits. Embeddings start uniform in ±1/dim and the output layer at
+/// zero, as fastText initialises them.
+class FastTextImpl : public torch::nn::Module {
+public:
+    explicit FastTextImpl(const FastTextOptions& options);
+
+    /// `ids`: all n-gram ids of the batch, flat (int64); `offsets`: where each text's ids start. Dropout
+    /// masks come from `generator` when training (null: no dropout).
+    torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& offsets, bool training,
+                          at::Generator* generator);
+
+    const FastTextOptions& options() const { return m_options; }
+    torch::nn::EmbeddingBag embedding{nullptr};
+    torch::nn::Linear fc{nullptr};
+
+private:
+    FastTextOptions m_options;
+};
+TORCH_MODULE(FastText);
+
+/// The fast model as a TrainableModel: HashedFeaturizer (core/text) for inputs, FastText for the maths.
+class FastTextClassifier final : public TrainableModel {
+public:
+    FastTextClassifier(core::HashedFeatureOptions features, const FastTextOptions& options);
+
+    ModelKind kind() const override { return ModelKind::Fast; }
+    nlohmann::json architecture() const override;
+    std::int64_t numClasses() const override { return m_module->options().numClasses; }
+    std::unique_ptr<EncodedTexts> encode(const std::vector<std::string>& texts) const override;
+    torch::Tensor forward(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices,
+                          const ForwardContext& context) override;
+    std::vector<Parameter> parameters() override;
+    void to(const torch::Device& device) override;
+    torch::Device device() const override { return m_device; }
+
+    FastText& module() { return m_module; }
+
+    /// Rebuilds from architecture() output.
+    static core::Result<std::unique_ptr<FastTextClassifier>>
+    fromArchitecture(const nlohmann::json& architecture, std::int64_t numClasses);
+
+private:
+    core::HashedFeaturizer m_featurizer;
+    FastText m_module;
+    torch::Device m_device = torch::kCPU;
+};
+
+} // namespace bankbench::ml

@@ -1,0 +1,230 @@
+#include "ml/lazyadam.h"
+
+#include <ATen/Parallel.h>
+
+#include <cmath>
+
+namespace bankbench::ml {
+
+namespace {
+
+bool fusedCpu(const torch::Tensor& tensor) {
+    return tensor.device().is_cpu() && tensor.scalar_type() == torch::kFloat32 && tensor.is_contiguous();
+}
+
+// One Adam update of `count` contiguous floats; `stepSize` = lr / (1 - beta1^t), `bc2Sqrt` = sqrt(1 -
+// beta2^t). Compiled with -fno-math-errno (core/ml/CMakeLists.txt): std::sqrt of the (never negative) second
+// moment is then vectorised; with errno semantics GCC keeps a scalar call per element.
+inline void adamRow(float* __restrict p, float* __restrict m, float* __restrict v, const float* __restrict g,
+                    std::int64_t count, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps) {
+    const float oneMinusBeta1 = 1.0F - beta1;
+    const float oneMinusBeta2 = 1.0F - beta2;
+    const float invBc2Sqrt = 1.0F / bc2Sqrt;
+    for (std::int64_t j = 0; j < count; ++j) {
+        const float grad = g[j];
+        const float mj = beta1 * m[j] + oneMinusBeta1 * grad;
+        const float vj = beta2 * v[j] + oneMinusBeta2 * grad * grad;
+        m[j] = mj;
+        v[j] = vj;
+        p[j] -= stepSize * mj / (std::sqrt(vj) * invBc2Sqrt + eps);
+    }
+}
+
+} // namespace
+
+LazyAdam::LazyAdam(std::vector<Param> params, LazyAdamOptions options)
+    : m_params(std::move(params)), m_options(options) {
+    torch::NoGradGuard noGrad;
+    for (const auto& param : m_params) {
+        State state;
+        state.expAvg = torch::zeros_like(param.tensor, torch::MemoryFormat::Contiguous);
+        state.expAvgSq = torch::zeros_like(param.tensor, torch::MemoryFormat::Contiguous);
+        const auto counts = param.sparse ? param.tensor.size(0) : 1;
+        // Step counts stay on the CPU for the fused path; the tensor path moves them with the parameter.
+        state.steps =
+            torch::zeros({counts}, torch::TensorOptions()
+                                       .dtype(torch::kInt64)
+                                       .device(fusedCpu(param.tensor) ? torch::kCPU : param.tensor.device()));
+        m_state.push_back(std::move(state));
+    }
+}
+
+void LazyAdam::step(double learningRate) {
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        auto& param = m_params[i];
+        if (!param.tensor.grad().defined())
+            continue;
+        if (param.sparse && param.tensor.grad().is_sparse())
+            sparseStep(param, m_state[i], learningRate);
+        else
+            denseStep(param, m_state[i], learningRate);
+    }
+}
+
+// 1 / (1 - beta1^t) and sqrt(1 - beta2^t) for t = 0..maxStep: one table lookup per row instead of two
+// pow() calls. A row's own step count never exceeds the number of step() calls.
+void LazyAdam::growBiasCorrections(std::int64_t maxStep) {
+    for (auto t = static_cast<std::int64_t>(m_inverseBc1.size()); t <= maxStep; ++t) {
+        const auto td = static_cast<double>(t);
+        m_inverseBc1.push_back(t == 0 ? 0.0F
+                                      : static_cast<float>(1.0 / (1.0 - std::pow(m_options.beta1, td))));
+        m_sqrtBc2.push_back(static_cast<float>(std::sqrt(1.0 - std::pow(m_options.beta2, td))));
+    }
+}
+
+void LazyAdam::zeroGrad() {
+    for (auto& param : m_params)
+        if (param.tensor.grad().defined())
+            param.tensor.mutable_grad() = torch::Tensor();
+}
+
+void LazyAdam::denseStep(Param& param, State& state, double learningRate) {
+    auto grad = param.tensor.grad();
+    if (grad.is_sparse())
+        grad = grad.to_dense();
+    const double beta1 = m_options.beta1, beta2 = m_options.beta2;
+    if (param.decay && m_options.weightDecay > 0)
+        param.tensor.mul_(1.0 - learningRate * m_options.weightDecay);
+    // A table whose gradient came dense (a model built without sparse gradients) updates every row and
+    // counts a step for each, so its per-row bias correction stays consistent.
+    state.steps.add_(1);
+    if (fusedCpu(param.tensor) && grad.is_contiguous() && grad.scalar_type() == torch::kFloat32 &&
+        !param.sparse) {
+        const auto t = static_cast<double>(state.steps.item<std::int64_t>());
+        const float stepSize = static_cast<float>(learningRate / (1.0 - std::pow(beta1, t)));
+        const float bc2Sqrt = static_cast<float>(std::sqrt(1.0 - std::pow(beta2, t)));
+        adamRow(param.tensor.data_ptr<float>(), state.expAvg.data_ptr<float>(),
+                state.expAvgSq.data_ptr<float>(), grad.data_ptr<float>(), param.tensor.numel(),
+                static_cast<float>(beta1), static_cast<float>(beta2), stepSize, bc2Sqrt,
+                static_cast<float>(m_options.epsilon));
+        return;
+    }
+    state.expAvg.mul_(beta1).add_(grad, 1.0 - beta1);
+    state.expAvgSq.mul_(beta2).addcmul_(grad, grad, 1.0 - beta2);
+    if (param.sparse) {
+        auto t = state.steps.to(torch::kFloat64).view({-1, 1});
+        auto bc1 = (1.0 - torch::pow(beta1, t)).to(param.tensor.scalar_type());
+        auto bc2Sqrt = torch::sqrt(1.0 - torch::pow(beta2, t)).to(param.tensor.scalar_type());
+        auto denom = state.expAvgSq.sqrt().div_(bc2Sqrt.to(param.tensor.device())).add_(m_options.epsilon);
+        param.tensor.sub_(state.expAvg.div(bc1.to(param.tensor.device())).div_(denom).mul_(learningRate));
+        return;
+    }
+    const auto t = static_cast<double>(state.steps.item<std::int64_t>());
+    const double bc1 = 1.0 - std::pow(beta1, t);
+    const double bc2Sqrt = std::sqrt(1.0 - std::pow(beta2, t));
+    auto denom = state.expAvgSq.sqrt().div_(bc2Sqrt).add_(m_options.epsilon);
+    param.tensor.addcdiv_(state.expAvg, denom, -learningRate / bc1);
+}
+
+void LazyAdam::sparseStep(Param& param, State& state, double learningRate) {
+    auto grad = param.tensor.grad();
+    const float beta1 = static_cast<float>(m_options.beta1), beta2 = static_cast<float>(m_options.beta2);
+    const float eps = static_cast<float>(m_options.epsilon);
+
+    if (fusedCpu(param.tensor) && grad._values().scalar_type() == torch::kFloat32 && grad.device().is_cpu()) {
+        // Sums the gradient rows of repeated ids (a bigram seen twice in a batch) into one slot per row, in
+        // reused buffers: what coalesce() does, without its sort and its fresh allocations every step.
+        auto ids = grad._indices()[0].contiguous();
+        auto values = grad._values().contiguous();
+        const std::int64_t width = param.tensor.numel() / param.tensor.size(0);
+        const std::int64_t* idData = ids.data_ptr<std::int64_t>();
+        const float* valueData = values.data_ptr<float>();
+        auto& scratch = state.scratch;
+        if (scratch.slotOfRow.size() != static_cast<std::size_t>(param.tensor.size(0)))
+            scratch.slotOfRow.assign(static_cast<std::size_t>(param.tensor.size(0)), -1);
+        scratch.rows.clear();
+        for (std::int64_t i = 0, n = ids.size(0); i < n; ++i) {
+            const std::int64_t row = idData[i];
+            auto& slot = scratch.slotOfRow[static_cast<std::size_t>(row)];
+            const float* source = valueData + i * width;
+            if (slot < 0) {
+                slot = static_cast<std::int32_t>(scratch.rows.size());
+                scratch.rows.push_back(row);
+                if (scratch.sums.size() < scratch.rows.size() * static_cast<std::size_t>(width))
+                    scratch.sums.resize(scratch.rows.size() * static_cast<std::size_t>(width) * 2);
+                std::copy(source, source + width,
+                          scratch.sums.data() + static_cast<std::size_t>(slot) * width);
+            } else {
+                float* target = scratch.sums.data() + static_cast<std::size_t>(slot) * width;
+                for (std::int64_t j = 0; j < width; ++j)
+                    target[j] += source[j];
+            }
+        }
+        const auto count = static_cast<std::int64_t>(scratch.rows.size());
+        ++m_stepCalls;
+        growBiasCorrections(m_stepCalls);
+        float* p = param.tensor.data_ptr<float>();
+        float* m = state.expAvg.data_ptr<float>();
+        float* v = state.expAvgSq.data_ptr<float>();
+        std::int64_t* steps = state.steps.data_ptr<std::int64_t>();
+        const float* sums = scratch.sums.data();
+        const std::int64_t* rowIds = scratch.rows.data();
+        const float lr = static_cast<float>(learningRate);
+        // Rows are distinct, so threads never write the same row.
+        at::parallel_for(0, count, 256, [&](std::int64_t begin, std::int64_t end) {
+            for (std::int64_t i = begin; i < end; ++i) {
+                const std::int64_t row = rowIds[i];
+                const auto t = static_cast<std::size_t>(++steps[row]);
+                const std::int64_t offset = row * width;
+                adamRow(p + offset, m + offset, v + offset, sums + i * width, width, beta1, beta2,
+                        lr * m_inverseBc1[t], m_sqrtBc2[t], eps);
+            }
+        });
+        for (const auto row : scratch.rows)
+            scratch.slotOfRow[static_cast<std::size_t>(row)] = -1;
+        return;
+    }
+
+    grad = grad.coalesce();
+    auto rows = grad._indices()[0].contiguous();
+    auto values = grad._values().contiguous();
+    if (rows.size(0) == 0)
+        return;
+    // Tensor path (CUDA, other dtypes): the same maths on gathered rows.
+    state.steps.index_add_(0, rows, torch::ones_like(rows));
+    auto t = state.steps.index_select(0, rows).to(torch::kFloat64).unsqueeze(1);
+    auto bc1 = (1.0 - torch::pow(m_options.beta1, t)).to(values.scalar_type());
+    auto bc2Sqrt = torch::sqrt(1.0 - torch::pow(m_options.beta2, t)).to(values.scalar_type());
+    auto mRows = state.expAvg.index_select(0, rows).mul_(m_options.beta1).add_(values, 1.0 - m_options.beta1);
+    auto vRows = state.expAvgSq.index_select(0, rows)
+                     .mul_(m_options.beta2)
+                     .addcmul_(values, values, 1.0 - m_options.beta2);
+    state.expAvg.index_copy_(0, rows, mRows);
+    state.expAvgSq.index_copy_(0, rows, vRows);
+    auto update = mRows.div(bc1).div_(vRows.sqrt().div_(bc2Sqrt).add_(m_options.epsilon)).mul_(-learningRate);
+    param.tensor.index_add_(0, rows, update);
+}
+
+std::vector<std::pair<std::string, torch::Tensor>> LazyAdam::state() const {
+    std::vector<std::pair<std::string, torch::Tensor>> out;
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        out.emplace_back(m_params[i].name + ".exp_avg", m_state[i].expAvg);
+        out.emplace_back(m_params[i].name + ".exp_avg_sq", m_state[i].expAvgSq);
+        out.emplace_back(m_params[i].name + ".step", m_state[i].steps);
+    }
+    return out;
+}
+
+std::string LazyAdam::loadState(const std::map<std::string, torch::Tensor>& tensors) {
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        auto& state = m_state[i];
+        for (auto [suffix, target] :
+             {std::pair{".exp_avg", &state.expAvg}, std::pair{".exp_avg_sq", &state.expAvgSq},
+              std::pair{".step", &state.steps}}) {
+            const auto name = m_params[i].name + suffix;
+            const auto found = tensors.find(name);
+            if (found == tensors.end())
+                return "optimizer state has no tensor \"" + name + "\"";
+            if (found->second.sizes() != target->sizes())
+                return "optimizer state \"" + name + "\" has the wrong shape";
+            target->copy_(found->second);
+        }
+        if (m_params[i].sparse && state.steps.numel() > 0)
+            m_stepCalls = std::max(m_stepCalls, state.steps.max().item<std::int64_t>());
+    }
+    return {};
+}
+
+} // namespace bankbench::ml

@@ -1,0 +1,292 @@
+#include "ml/trainconfig.h"
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <vector>
+
+namespace bankbench::ml {
+
+using core::Error;
+using core::ErrorCode;
+using nlohmann::json;
+
+core::HashedFeatureOptions defaultFastFeatures() {
+    core::HashedFeatureOptions options;
+    options.bucketBits = 18;
+    options.charMinN = 3;
+    options.charMaxN = 6;
+    return options;
+}
+
+const char* modelKindName(ModelKind kind) {
+    return kind == ModelKind::Fast ? "fast" : "transformer";
+}
+
+const char* devicePreferenceName(DevicePreference device) {
+    switch (device) {
+    case DevicePreference::Auto:
+        return "auto";
+    case DevicePreference::Cpu:
+        return "cpu";
+    case DevicePreference::Cuda:
+        return "cuda";
+    }
+    return "auto";
+}
+
+namespace {
+
+/// One JSON key bound to a config field: how to write it and how to read it (returning "" or a complaint).
+struct Field {
+    const char* key;
+    std::function<json(const TrainConfig&)> get;
+    std::function<std::string(TrainConfig&, const json&)> set;
+};
+
+template <typename T> Field number(const char* key, T TrainConfig::*member) {
+    return {key, [member](const TrainConfig& c) { return json(c.*member); },
+            [member](TrainConfig& c, const json& v) -> std::string {
+                if constexpr (std::is_integral_v<T>) {
+                    if (!v.is_number_integer())
+                        return "expected an integer";
+                    if constexpr (std::is_unsigned_v<T>) {
+                        if (!v.is_number_unsigned())
+                            return "expected a non-negative integer";
+                    }
+                } else if (!v.is_number()) {
+                    return "expected a number";
+                }
+                c.*member = v.get<T>();
+                return {};
+            }};
+}
+
+template <typename E>
+Field choice(const char* key, E TrainConfig::*member, std::vector<std::pair<const char*, E>> names) {
+    return {key,
+            [member, names](const TrainConfig& c) {
+                for (const auto& [name, value] : names)
+                    if (value == c.*member)
+                        return json(name);
+                return json(nullptr);
+            },
+            [member, names](TrainConfig& c, const json& v) -> std::string {
+                std::string allowed;
+                for (const auto& [name, value] : names) {
+                    if (v.is_string() && v.get<std::string>() == name) {
+                        c.*member = value;
+                        return {};
+                    }
+                    allowed += std::string(allowed.empty() ? "" : ", ") + '"' + name + '"';
+                }
+                return "expected one of " + allowed;
+            }};
+}
+
+const std::vector<Field>& topFields() {
+    static const std::vector<Field> fields = {
+        choice("model", &TrainConfig::model,
+               {{"fast", ModelKind::Fast}, {"transformer", ModelKind::Transformer}}),
+        number("seed", &TrainConfig::seed),
+        number("epochs", &TrainConfig::epochs),
+        number("batch_size", &TrainConfig::batchSize),
+        number("learning_rate", &TrainConfig::learningRate),
+        number("warmup_fraction", &TrainConfig::warmupFraction),
+        {"linear_decay", [](const TrainConfig& c) { return json(c.linearDecay); },
+         [](TrainConfig& c, const json& v) -> std::string {
+             if (!v.is_boolean())
+                 return "expected true or false";
+             c.linearDecay = v.get<bool>();
+             return {};
+         }},
+        number("beta1", &TrainConfig::beta1),
+        number("beta2", &TrainConfig::beta2),
+        number("epsilon", &TrainConfig::epsilon),
+        number("weight_decay", &TrainConfig::weightDecay),
+        number("dropout", &TrainConfig::dropout),
+        number("label_smoothing", &TrainConfig::labelSmoothing),
+        choice("class_weights", &TrainConfig::classWeighting,
+               {{"none", ClassWeighting::None}, {"balanced", ClassWeighting::Balanced}}),
+        number("validation_fraction", &TrainConfig::validationFraction),
+        {"refit", [](const TrainConfig& c) { return json(c.refit); },
+         [](TrainConfig& c, const json& v) -> std::string {
+             if (!v.is_boolean())
+                 return "expected true or false";
+             c.refit = v.get<bool>();
+             return {};
+         }},
+        number("early_stopping_patience", &TrainConfig::earlyStoppingPatience),
+        number("checkpoint_every_steps", &TrainConfig::checkpointEverySteps),
+        number("default_threshold", &TrainConfig::defaultThreshold),
+        number("threads", &TrainConfig::threads),
+        choice("device", &TrainConfig::device,
+               {{"auto", DevicePreference::Auto},
+                {"cpu", DevicePreference::Cpu},
+                {"cuda", DevicePreference::Cuda}}),
+    };
+    return fields;
+}
+
+const std::vector<Field>& fastFields() {
+    static const std::vector<Field> fields = {
+        {"dim", [](const TrainConfig& c) { return json(c.fast.dim); },
+         [](TrainConfig& c, const json& v) -> std::string {
+             if (!v.is_number_integer())
+                 return "expected an integer";
+             c.fast.dim = v.get<int>();
+             return {};
+         }},
+        // Partial objects override the current options key by key (the core parser starts from defaults).
+        {"features", [](const TrainConfig& c) { return core::toJson(c.fast.features); },
+         [](TrainConfig& c, const json& v) -> std::string {
+             if (!v.is_object())
+                 return "expected an object";
+             json merged = core::toJson(c.fast.features);
+             // The core parser ignores unknown keys; a misspelt option must not pass silently here.
+             for (const auto& [key, value] : v.items()) {
+                 if (!merged.contains(key))
+                     return "unknown key \"" + key + "\" in features";
+                 if (value.is_object())
+                     for (const auto& inner : value.items())
+                         if (!merged[key].is_object() || !merged[key].contains(inner.key()))
+                             return "unknown key \"" + key + "." + inner.key() + "\" in features";
+             }
+             merged.update(v, /*merge_objects=*/true);
+             auto parsed = core::hashedFeatureOptionsFromJson(merged);
+             if (!parsed)
+                 return parsed.error().message;
+             c.fast.features = *parsed;
+             return {};
+         }},
+    };
+    return fields;
+}
+
+Error invalid(const std::string& source, const std::string& message) {
+    return Error{ErrorCode::InvalidArgument, message, {source, 0, 0}};
+}
+
+core::Status applyFields(const std::vector<Field>& fields, const json& object, TrainConfig& config,
+                         const std::string& prefix, const std::string& source) {
+    for (const auto& [key, value] : object.items()) {
+        if (prefix.empty() && key == "fast")
+            continue;
+        const Field* field = nullptr;
+        for (const auto& candidate : fields)
+            if (key == candidate.key)
+                field = &candidate;
+        if (!field) {
+            std::string known;
+            for (const auto& candidate : fields)
+                known += std::string(known.empty() ? "" : ", ") + candidate.key;
+            if (prefix.empty())
+                known += ", fast";
+            return invalid(source, "unknown config key \"" + prefix + key + "\" (known keys: " + known + ")");
+        }
+        if (auto complaint = field->set(config, value); !complaint.empty())
+            return invalid(source,
+                           "config key \"" + prefix + key + "\": " + complaint + ", got " + value.dump());
+    }
+    return {};
+}
+
+} // namespace
+
+json toJson(const TrainConfig& config) {
+    json out = json::object();
+    for (const auto& field : topFields())
+        out[field.key] = field.get(config);
+    json fast = json::object();
+    for (const auto& field : fastFields())
+        fast[field.key] = field.get(config);
+    out["fast"] = fast;
+    return out;
+}
+
+core::Result<TrainConfig> trainConfigFromJson(const json& input, const TrainConfig& base,
+                                              const std::string& source) {
+    if (!input.is_object())
+        return invalid(source, "a training config must be a JSON object");
+    TrainConfig config = base;
+    if (auto status = applyFields(topFields(), input, config, "", source); !status)
+        return status.error();
+    if (input.contains("fast")) {
+        if (!input["fast"].is_object())
+            return invalid(source, "config key \"fast\": expected an object");
+        if (auto status = applyFields(fastFields(), input["fast"], config, "fast.", source); !status)
+            return status.error();
+    }
+    if (auto status = validate(config); !status) {
+        auto error = status.error();
+        error.where.file = source;
+        return error;
+    }
+    return config;
+}
+
+core::Result<TrainConfig> loadTrainConfig(const std::string& path, const TrainConfig& base) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return Error{ErrorCode::NotFound, "cannot open config file", {path, 0, 0}};
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    try {
+        return trainConfigFromJson(json::parse(text), base, path);
+    } catch (const json::parse_error& e) {
+        // e.byte is 1-based; turn it into the line and column a person can jump to.
+        std::int64_t line = 1, column = 1;
+        for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        std::string message = e.what();
+        if (const auto colon = message.find("syntax error"); colon != std::string::npos)
+            message = message.substr(colon);
+        return Error{ErrorCode::Parse, "invalid JSON: " + message, {path, line, column}};
+    }
+}
+
+core::Status validate(const TrainConfig& c) {
+    auto fail = [](const std::string& message) { return core::Status(invalid("", message)); };
+    if (c.epochs < 1 || c.epochs > 10000)
+        return fail("epochs must be between 1 and 10000, got " + std::to_string(c.epochs));
+    if (c.batchSize < 1 || c.batchSize > 65536)
+        return fail("batch_size must be between 1 and 65536, got " + std::to_string(c.batchSize));
+    if (!(c.learningRate > 0) || c.learningRate > 10)
+        return fail("learning_rate must be in (0, 10]");
+    if (!(c.warmupFraction >= 0 && c.warmupFraction < 1))
+        return fail("warmup_fraction must be in [0, 1)");
+    if (!(c.beta1 >= 0 && c.beta1 < 1) || !(c.beta2 >= 0 && c.beta2 < 1))
+        return fail("beta1 and beta2 must be in [0, 1)");
+    if (!(c.epsilon > 0))
+        return fail("epsilon must be positive");
+    if (!(c.weightDecay >= 0))
+        return fail("weight_decay must be >= 0");
+    if (!(c.dropout >= 0 && c.dropout < 1))
+        return fail("dropout must be in [0, 1)");
+    if (!(c.labelSmoothing >= 0 && c.labelSmoothing < 1))
+        return fail("label_smoothing must be in [0, 1)");
+    if (!(c.validationFraction > 0 && c.validationFraction < 1))
+        return fail("validation_fraction must be in (0, 1)");
+    if (c.earlyStoppingPatience < 0)
+        return fail("early_stopping_patience must be >= 0");
+    if (c.checkpointEverySteps < 0)
+        return fail("checkpoint_every_steps must be >= 0");
+    if (!(c.defaultThreshold > 0 && c.defaultThreshold < 1))
+        return fail("default_threshold must be in (0, 1)");
+    if (c.threads < 0 || c.threads > 1024)
+        return fail("threads must be between 0 (all cores) and 1024");
+    if (c.fast.dim < 1 || c.fast.dim > 4096)
+        return fail("fast.dim must be between 1 and 4096");
+    if (auto status = core::HashedFeaturizer::validate(c.fast.features); !status)
+        return fail("fast.features: " + status.error().message);
+    return {};
+}
+
+} // namespace bankbench::ml

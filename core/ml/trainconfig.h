@@ -1,0 +1,83 @@
+#pragma once
+
+// Torch-free: the CLI, the GUI and the MlModule interface use these types without LibTorch.
+
+#include "text/hashedfeatures.h"
+#include "util/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace bankbench::ml {
+
+enum class ModelKind { Fast, Transformer };
+const char* modelKindName(ModelKind kind);
+
+enum class DevicePreference { Auto, Cpu, Cuda };
+const char* devicePreferenceName(DevicePreference device);
+
+/// How rare classes are weighted in the loss.
+enum class ClassWeighting {
+    None,
+    Balanced, ///< n / (classes * count), as scikit-learn's class_weight="balanced"
+};
+
+/// The fast model's n-gram defaults: 2^18 buckets (a 100 MB table at dim 100; 2^19 and 2^20 scored the same
+/// on the Banking77 validation split), character 3- to 6-grams (fastText's range), word uni- and bigrams.
+core::HashedFeatureOptions defaultFastFeatures();
+
+/// The fastText-style model: hashed word and character n-grams (core/text/hashedfeatures.h), averaged,
+/// then a linear layer.
+struct FastModelConfig {
+    int dim = 100;                                               ///< embedding width
+    core::HashedFeatureOptions features = defaultFastFeatures(); ///< n-grams, buckets, text normalisation
+};
+
+/// Everything that determines a training run. Serialised with the run, so a run can be repeated exactly;
+/// every field has a default, and a JSON config file needs only the fields it changes.
+struct TrainConfig {
+    ModelKind model = ModelKind::Fast;
+    FastModelConfig fast;
+
+    // Defaults tuned on a validation split of Banking77's train.csv (BENCHMARKS.md, "Training: fast model").
+    std::uint64_t seed = 42;
+    int epochs = 30;
+    int batchSize = 32;
+    double learningRate = 0.02;   ///< peak learning rate (after warm-up)
+    double warmupFraction = 0.05; ///< share of all steps spent warming up linearly from 0
+    bool linearDecay = true;      ///< decay linearly to 0 at the last step after warm-up
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double epsilon = 1e-8;
+    double weightDecay = 0.0;    ///< decoupled (AdamW); applied to dense parameters only
+    double dropout = 0.5;        ///< on the pooled representation
+    double labelSmoothing = 0.0; ///< single-label only
+    ClassWeighting classWeighting = ClassWeighting::None;
+
+    double validationFraction = 0.1; ///< stratified by label, seeded by `seed`
+    int earlyStoppingPatience = 5;   ///< epochs without a better validation macro-F1; 0 = never stop early
+    /// After the validation split has chosen the best epoch count, train a fresh model on all labelled
+    /// examples (training + validation) for that many epochs and keep it as the final model. The stored
+    /// validation numbers stay those of the selection model (the refit one has seen the validation split).
+    bool refit = true;
+    std::int64_t checkpointEverySteps = 2000; ///< 0 = only on cancel
+    float defaultThreshold = 0.5F;            ///< multi-label: for labels that validation cannot tune
+
+    int threads = 0; ///< CPU threads; 0 = every usable core
+    DevicePreference device = DevicePreference::Auto;
+};
+
+/// Every field, including defaults (what a run stores).
+nlohmann::json toJson(const TrainConfig& config);
+/// Applies the keys present in `json` over `base`. Unknown keys, wrong types and out-of-range values are
+/// InvalidArgument naming the key (and `source`, the file they came from, when given).
+core::Result<TrainConfig> trainConfigFromJson(const nlohmann::json& json, const TrainConfig& base = {},
+                                              const std::string& source = {});
+/// Reads a JSON config file; a syntax error names the file, line and column.
+core::Result<TrainConfig> loadTrainConfig(const std::string& path, const TrainConfig& base = {});
+/// Range checks shared by the JSON reader and programmatic callers.
+core::Status validate(const TrainConfig& config);
+
+} // namespace bankbench::ml

@@ -1,0 +1,196 @@
+#include "ml/trainer.h"
+
+#include "ml/trainerloop.h"
+
+#include <algorithm>
+#include <filesystem>
+
+// The training loop proper: epochs, batches, checkpoints, early stopping, selection then refit.
+
+namespace bankbench::ml {
+
+using core::Error;
+using core::ErrorCode;
+
+namespace detail {
+
+// The epochs of the current phase from where the state stands; checks cancel before every batch.
+core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
+    const std::uint64_t phaseSalt = m_state.phase == 0 ? 0 : 0xA5A5A5A5A5A5A5A5ULL;
+    while (m_state.epoch < m_phaseEpochs && !(m_state.phase == 0 && m_stoppedEarly)) {
+        std::vector<std::int64_t> order = m_indices;
+        seededShuffle(order, (m_config.seed ^ phaseSalt) +
+                                 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(m_state.epoch + 1));
+        for (; m_state.batch < m_stepsPerEpoch; ++m_state.batch) {
+            if (m_cancel.isCancelled())
+                return EpochsEnd::Cancelled;
+            const auto begin = static_cast<std::size_t>(m_state.batch * m_config.batchSize);
+            const auto end = std::min(order.size(), begin + static_cast<std::size_t>(m_config.batchSize));
+            const std::vector<std::int64_t> batch(order.begin() + static_cast<long>(begin),
+                                                  order.begin() + static_cast<long>(end));
+            const auto started = Clock::now();
+            m_lastLearningRate = learningRateAt(m_state.step);
+            auto logits = m_model->forward(*m_inputs, batch, ForwardContext{true, &m_generator});
+            auto loss = lossOf(logits, batch, true);
+            loss.backward();
+            m_optimizer->step(m_lastLearningRate);
+            m_optimizer->zeroGrad();
+            const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+            m_state.epochLossSum += loss.item<double>();
+            ++m_state.epochBatches;
+            m_state.epochSeconds += seconds;
+            m_state.trainSeconds += seconds;
+            ++m_state.step;
+            m_sessionSeconds += seconds;
+            m_sessionExamples += static_cast<std::int64_t>(batch.size());
+            ++m_sessionSteps;
+            emit(TrainProgress::Phase::Training, false);
+            if (m_config.checkpointEverySteps > 0 && m_state.step % m_config.checkpointEverySteps == 0) {
+                auto next = m_state;
+                ++next.batch;
+                if (auto status = saveCheckpoint(m_request.modelDir, next, checkpointTensors()); !status)
+                    return status.error();
+            }
+        }
+        if (m_state.phase == 0) {
+            endSelectionEpoch();
+        } else {
+            m_sink.log("refit epoch " + std::to_string(m_state.epoch + 1) + "/" +
+                       std::to_string(m_phaseEpochs) + " on all " + std::to_string(m_indices.size()) +
+                       " examples: train loss " +
+                       std::to_string(m_state.epochLossSum /
+                                      static_cast<double>(std::max<std::int64_t>(m_state.epochBatches, 1))));
+        }
+        ++m_state.epoch;
+        m_state.batch = 0;
+        m_state.epochLossSum = 0;
+        m_state.epochBatches = 0;
+        m_state.epochSeconds = 0;
+    }
+    return EpochsEnd::Done;
+}
+
+void Trainer::endSelectionEpoch() {
+    // Examples of the whole epoch (a resumed epoch counts the part done before as well).
+    auto metrics = validate(m_state.epochSeconds, static_cast<std::int64_t>(m_indices.size()));
+    m_state.history.push_back(metrics);
+    if (metrics.validationMacroF1 > m_state.bestMacroF1) {
+        m_state.bestMacroF1 = metrics.validationMacroF1;
+        m_state.bestEpoch = metrics.epoch;
+        m_state.epochsWithoutImprovement = 0;
+        m_best.clear();
+        for (auto& p : m_model->parameters())
+            m_best.emplace_back(p.name, p.tensor.detach().clone());
+    } else {
+        ++m_state.epochsWithoutImprovement;
+    }
+    m_sink.epochFinished(metrics);
+    emit(TrainProgress::Phase::EpochFinished, true);
+    m_stoppedEarly = m_config.earlyStoppingPatience > 0 &&
+                     m_state.epochsWithoutImprovement >= m_config.earlyStoppingPatience &&
+                     m_state.epoch + 1 < m_config.epochs;
+    if (m_stoppedEarly)
+        m_sink.log("early stop: no better validation macro-F1 for " +
+                   std::to_string(m_state.epochsWithoutImprovement) + " epochs; best epoch " +
+                   std::to_string(m_state.bestEpoch));
+}
+
+core::Result<TrainResult> Trainer::run() {
+    if (auto status = prepare(); !status)
+        return status.error();
+    if (m_request.resume) {
+        if (auto status = restore(); !status)
+            return status.error();
+    }
+    TrainResult result;
+    result.resumed = m_request.resume;
+    result.threads = m_threads;
+    result.device = m_device.str();
+    auto end = EpochsEnd::Done;
+    if (m_state.phase == 0) {
+        auto selection = runEpochs();
+        if (!selection)
+            return selection.error();
+        end = *selection;
+        if (end == EpochsEnd::Done && !m_best.empty()) {
+            if (auto status = finishSelection(); !status)
+                return status.error();
+            if (m_config.refit) {
+                // Same number of epochs as the best selection epoch, on every labelled example, from scratch.
+                m_state.phase = 1;
+                m_state.refitEpochs = m_state.bestEpoch;
+                m_state.phaseStartStep = m_state.step;
+                m_state.epoch = 0;
+                m_state.batch = 0;
+                m_best.clear();
+                if (auto status = resetModel((m_config.seed ^ 0x5DEECE66DULL) + 1); !status)
+                    return status.error();
+                enterPhase();
+            }
+        }
+    }
+    if (m_state.phase == 1 && end == EpochsEnd::Done) {
+        auto refit = runEpochs();
+        if (!refit)
+            return refit.error();
+        end = *refit;
+        if (end == EpochsEnd::Done)
+            if (auto status = writeModel(currentWeights()); !status)
+                return status.error();
+        result.refitEpochs = m_state.refitEpochs;
+        result.refitExamples = static_cast<std::int64_t>(m_indices.size());
+    }
+
+    const bool cancelled = end == EpochsEnd::Cancelled;
+    result.outcome = cancelled ? TrainOutcome::Cancelled : TrainOutcome::Finished;
+    if (cancelled) {
+        if (auto status = saveCheckpoint(m_request.modelDir, m_state, checkpointTensors()); !status)
+            return status.error();
+        // During selection, the best epoch so far becomes the model; during the refit the selection model
+        // is already on disk.
+        if (m_state.phase == 0 && !m_best.empty())
+            if (auto status = finishSelection(); !status)
+                return status.error();
+        m_sink.log("cancelled at step " + std::to_string(m_state.step) + "; checkpoint written");
+    } else {
+        removeCheckpoint(m_request.modelDir);
+    }
+    result.validationReport = m_state.selectionReport;
+    result.history = m_state.history;
+    result.bestEpoch = m_state.bestEpoch;
+    result.bestValidationMacroF1 = std::max(m_state.bestMacroF1, 0.0);
+    // Selection ends before its last epoch only by early stopping (also when that happened before a resume).
+    result.stoppedEarly = !cancelled && static_cast<int>(m_state.history.size()) < m_config.epochs;
+    result.steps = m_state.step;
+    result.trainSeconds = m_state.trainSeconds;
+    result.examplesPerSecond =
+        m_sessionSeconds > 0 ? static_cast<double>(m_sessionExamples) / m_sessionSeconds : 0;
+    emit(TrainProgress::Phase::Finished, true);
+    return result;
+}
+
+} // namespace detail
+
+core::Result<TrainResult> train(const TrainRequest& request, ProgressSink& sink,
+                                const core::CancelToken& cancel) {
+    if (!request.data)
+        return Error{ErrorCode::InvalidArgument, "no training data", {}};
+    if (auto status = validate(request.config); !status)
+        return status.error();
+    try {
+        std::error_code ec;
+        std::filesystem::create_directories(request.modelDir, ec);
+        if (ec)
+            return Error{
+                ErrorCode::Io, "cannot create model folder: " + ec.message(), {request.modelDir, 0, 0}};
+        detail::Trainer trainer(request, sink, cancel);
+        return trainer.run();
+    } catch (const c10::Error& e) {
+        return Error{
+            ErrorCode::Io, std::string("training failed in LibTorch: ") + e.what_without_backtrace(), {}};
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::Io, std::string("training failed: ") + e.what(), {}};
+    }
+}
+
+} // namespace bankbench::ml

@@ -1,0 +1,80 @@
+#pragma once
+
+// Private to trainer*.cpp: the training loop's state machine (selection on the validation split, then the
+// optional refit on all examples). Includes torch.
+
+#include "ml/checkpoint.h"
+#include "ml/lazyadam.h"
+#include "ml/trainablemodel.h"
+#include "ml/trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+namespace bankbench::ml::detail {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<float> toVector(const torch::Tensor& tensor);
+/// The config without the keys that may change between sessions of one run (threads, device, ...).
+nlohmann::json resumableConfig(nlohmann::json config);
+
+/// One training job on the calling thread; see train() in trainer.h.
+class Trainer {
+public:
+    Trainer(const TrainRequest& request, ProgressSink& sink, const core::CancelToken& cancel)
+        : m_request(request), m_config(request.config), m_data(*request.data), m_sink(sink),
+          m_cancel(cancel) {}
+
+    core::Result<TrainResult> run();
+
+private:
+    enum class EpochsEnd { Done, Cancelled };
+
+    core::Status prepare();
+    core::Status resetModel(std::uint64_t generatorSeed);
+    void enterPhase();
+    core::Status restore();
+    core::Result<EpochsEnd> runEpochs();
+    void endSelectionEpoch();
+    torch::Tensor lossOf(const torch::Tensor& logits, const std::vector<std::int64_t>& batch, bool training);
+    double learningRateAt(std::int64_t step) const;
+    EpochMetrics validate(double epochSeconds, std::int64_t epochExamples);
+    CheckpointTensors checkpointTensors();
+    NamedTensors currentWeights();
+    core::Status finishSelection();
+    core::Status writeModel(const NamedTensors& weights);
+    void emit(TrainProgress::Phase phase, bool force);
+
+    const TrainRequest& m_request;
+    const TrainConfig& m_config;
+    const LabelledData& m_data;
+    ProgressSink& m_sink;
+    const core::CancelToken& m_cancel;
+
+    torch::Device m_device = torch::kCPU;
+    int m_threads = 1;
+    std::unique_ptr<TrainableModel> m_model;
+    std::unique_ptr<EncodedTexts> m_inputs;
+    std::unique_ptr<LazyAdam> m_optimizer;
+    at::Generator m_generator;
+    torch::Tensor m_classWeights;
+    NamedTensors m_best; ///< copies of the best selection epoch's weights
+    TrainerState m_state;
+    std::vector<std::int64_t> m_indices; ///< what the current phase trains on
+    int m_phaseEpochs = 0;
+    std::int64_t m_stepsPerEpoch = 0;
+    std::int64_t m_totalSteps = 0; ///< of the current phase
+    bool m_stoppedEarly = false;   ///< this session's selection stopped early
+    std::int64_t m_sessionExamples = 0;
+    double m_sessionSeconds = 0;
+    std::int64_t m_sessionSteps = 0;
+    double m_lastLearningRate = 0;
+    Clock::time_point m_started = Clock::now();
+    Clock::time_point m_lastEmit{};
+};
+
+} // namespace bankbench::ml::detail

@@ -1,0 +1,308 @@
+#include "ml/trainerloop.h"
+
+#include "metrics/thresholds.h"
+#include "ml/evaluation.h"
+#include "ml/runtime.h"
+
+#include <algorithm>
+#include <cmath>
+
+// The Trainer's pieces: set-up, resume, schedule, loss, validation, model files, progress.
+
+namespace bankbench::ml::detail {
+
+using core::Error;
+using core::ErrorCode;
+namespace F = torch::nn::functional;
+
+std::vector<float> toVector(const torch::Tensor& tensor) {
+    auto flat = tensor.contiguous().to(torch::kFloat32).view({-1});
+    return {flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel()};
+}
+
+nlohmann::json resumableConfig(nlohmann::json config) {
+    // What may change between sessions of one run without changing its results.
+    for (const char* key : {"threads", "device", "checkpoint_every_steps"})
+        config.erase(key);
+    return config;
+}
+
+core::Status Trainer::prepare() {
+    if (m_request.split.train.empty() || m_request.split.validation.empty())
+        return Error{
+            ErrorCode::InvalidArgument,
+            "too few labelled examples: the split needs at least one training and one validation example",
+            {}};
+    auto device = chooseDevice(m_config.device);
+    if (!device)
+        return device.error();
+    m_device = *device;
+    m_threads = configureThreads(m_config.threads);
+    const auto runtime = runtimeInfo();
+    m_sink.log("threads: " + std::to_string(m_threads) + " intra-op (" + std::to_string(runtime.usableCores) +
+               " usable cores), BLAS: " + runtime.blasName +
+               (runtime.blasIsReference ? " (slow reference BLAS)" : "") + ", device: " + m_device.str() +
+               (m_device.is_cuda() ? " (" + runtime.deviceName + ")" : ""));
+    if (m_threads > 1 && runtime.ompWaitPolicy.empty())
+        m_sink.log(
+            "note: OMP_WAIT_POLICY is unset; with other busy processes, OMP_WAIT_POLICY=passive in the "
+            "environment keeps idle OpenMP threads from spinning (README: BLAS and threads)");
+    if (auto status = resetModel(m_config.seed ^ 0x5DEECE66DULL); !status)
+        return status;
+    m_inputs = m_model->encode(m_data.texts);
+
+    if (m_config.classWeighting == ClassWeighting::Balanced) {
+        // n / (classes * count): scikit-learn's "balanced", from the training part only.
+        const auto classes = static_cast<std::int64_t>(m_data.labelNames.size());
+        std::vector<double> counts(static_cast<std::size_t>(classes), 0);
+        for (auto index : m_request.split.train)
+            for (int label : m_data.labels[index])
+                counts[label] += 1;
+        std::vector<float> weights;
+        const double n = static_cast<double>(m_request.split.train.size());
+        for (double count : counts)
+            weights.push_back(count > 0 ? static_cast<float>(n / (static_cast<double>(classes) * count))
+                                        : 0.0F);
+        m_classWeights = torch::tensor(weights).to(m_device);
+    }
+    m_state.config = toJson(m_config);
+    m_state.splitHash = splitHash(m_request.split.train, m_request.split.validation);
+    enterPhase();
+    return {};
+}
+
+// A fresh, seeded model with its own optimizer and dropout generator (the refit starts from scratch too).
+core::Status Trainer::resetModel(std::uint64_t generatorSeed) {
+    auto model = createModel(m_config, static_cast<std::int64_t>(m_data.labelNames.size()));
+    if (!model)
+        return model.error();
+    m_model = std::move(*model);
+    m_model->to(m_device);
+    std::vector<LazyAdam::Param> params;
+    for (auto& p : m_model->parameters())
+        params.push_back({p.name, p.tensor, p.sparseGradient, p.weightDecay});
+    m_optimizer = std::make_unique<LazyAdam>(
+        std::move(params),
+        LazyAdamOptions{m_config.beta1, m_config.beta2, m_config.epsilon, m_config.weightDecay});
+    m_generator = at::make_generator<at::CPUGeneratorImpl>(generatorSeed);
+    return {};
+}
+
+void Trainer::enterPhase() {
+    if (m_state.phase == 0) {
+        m_indices = m_request.split.train;
+        m_phaseEpochs = m_config.epochs;
+    } else {
+        m_indices = m_request.split.train;
+        m_indices.insert(m_indices.end(), m_request.split.validation.begin(),
+                         m_request.split.validation.end());
+        std::sort(m_indices.begin(), m_indices.end());
+        m_phaseEpochs = m_state.refitEpochs;
+    }
+    const auto count = static_cast<std::int64_t>(m_indices.size());
+    m_stepsPerEpoch = (count + m_config.batchSize - 1) / m_config.batchSize;
+    m_totalSteps = m_stepsPerEpoch * m_phaseEpochs;
+}
+
+core::Status Trainer::restore() {
+    auto checkpoint = loadCheckpoint(m_request.modelDir);
+    if (!checkpoint)
+        return checkpoint.error();
+    if (resumableConfig(checkpoint->state.config) != resumableConfig(m_state.config))
+        return Error{ErrorCode::InvalidArgument,
+                     "the checkpoint was written with another training config",
+                     {m_request.modelDir, 0, 0}};
+    if (checkpoint->state.splitHash != m_state.splitHash)
+        return Error{ErrorCode::InvalidArgument,
+                     "the checkpoint was written for another data split",
+                     {m_request.modelDir, 0, 0}};
+    const auto targets = currentWeights();
+    if (auto status = copyInto(checkpoint->model, targets, m_request.modelDir); !status)
+        return status;
+    if (auto message = m_optimizer->loadState(checkpoint->optimizer); !message.empty())
+        return Error{ErrorCode::Parse, message, {m_request.modelDir, 0, 0}};
+    m_generator.set_state(checkpoint->rngState);
+    for (const auto& [name, tensor] : targets) {
+        const auto found = checkpoint->best.find(name);
+        if (found != checkpoint->best.end())
+            m_best.emplace_back(name, found->second.to(tensor.device()));
+    }
+    auto config = m_state.config;
+    auto hash = m_state.splitHash;
+    m_state = std::move(checkpoint->state);
+    m_state.config = std::move(config);
+    m_state.splitHash = hash;
+    enterPhase();
+    m_sink.log("resumed from checkpoint at step " + std::to_string(m_state.step) + " (" +
+               (m_state.phase == 0 ? "epoch " : "refit epoch ") + std::to_string(m_state.epoch + 1) + ")");
+    return {};
+}
+
+double Trainer::learningRateAt(std::int64_t step) const {
+    step -= m_state.phaseStartStep;
+    const auto warmup =
+        static_cast<std::int64_t>(std::llround(m_config.warmupFraction * static_cast<double>(m_totalSteps)));
+    if (step < warmup)
+        return m_config.learningRate * static_cast<double>(step + 1) / static_cast<double>(warmup);
+    if (!m_config.linearDecay)
+        return m_config.learningRate;
+    const auto remaining = std::max<std::int64_t>(m_totalSteps - step, 0);
+    return m_config.learningRate * static_cast<double>(remaining) /
+           static_cast<double>(std::max<std::int64_t>(m_totalSteps - warmup, 1));
+}
+
+torch::Tensor Trainer::lossOf(const torch::Tensor& logits, const std::vector<std::int64_t>& batch,
+                              bool training) {
+    const auto classes = logits.size(1);
+    const auto rows = static_cast<std::int64_t>(batch.size());
+    if (m_data.multiLabel) {
+        auto target = torch::zeros({rows, classes});
+        auto* cells = target.data_ptr<float>();
+        for (std::int64_t i = 0; i < rows; ++i)
+            for (int label : m_data.labels[batch[i]])
+                if (label < classes)
+                    cells[i * classes + label] = 1.0F;
+        auto options = F::BinaryCrossEntropyWithLogitsFuncOptions();
+        if (training && m_classWeights.defined())
+            options.weight(m_classWeights);
+        return F::binary_cross_entropy_with_logits(logits, target.to(logits.device()), options);
+    }
+    auto target = torch::empty({rows}, torch::kInt64);
+    auto* ids = target.data_ptr<std::int64_t>();
+    for (std::int64_t i = 0; i < rows; ++i)
+        ids[i] = m_data.labels[batch[i]].front();
+    auto options = F::CrossEntropyFuncOptions();
+    if (training) {
+        if (m_classWeights.defined())
+            options.weight(m_classWeights);
+        options.label_smoothing(m_config.labelSmoothing);
+    }
+    return F::cross_entropy(logits, target.to(logits.device()), options);
+}
+
+EpochMetrics Trainer::validate(double epochSeconds, std::int64_t epochExamples) {
+    EpochMetrics m;
+    m.epoch = m_state.epoch + 1;
+    m.step = m_state.step;
+    m.trainLoss =
+        m_state.epochBatches > 0 ? m_state.epochLossSum / static_cast<double>(m_state.epochBatches) : 0;
+    m.learningRate = m_lastLearningRate;
+    m.seconds = epochSeconds;
+    m.examplesPerSecond = epochSeconds > 0 ? static_cast<double>(epochExamples) / epochSeconds : 0;
+    const auto& indices = m_request.split.validation;
+    auto logits = predictLogits(*m_model, *m_inputs, indices, 512, nullptr);
+    {
+        torch::NoGradGuard noGrad;
+        m.validationLoss = lossOf(logits, indices, false).item<double>();
+    }
+    const auto probabilities =
+        toVector(m_data.multiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1));
+    const std::vector<float> thresholds(m_data.labelNames.size(), m_config.defaultThreshold);
+    auto scores = quickScores(m_data, indices, probabilities, logits.size(1), thresholds);
+    if (scores) {
+        m.validationAccuracy = scores->accuracy;
+        m.validationMacroF1 = scores->macroF1;
+        m.validationMicroF1 = scores->microF1;
+    }
+    return m;
+}
+
+NamedTensors Trainer::currentWeights() {
+    NamedTensors out;
+    for (auto& p : m_model->parameters())
+        out.emplace_back(p.name, p.tensor);
+    return out;
+}
+
+CheckpointTensors Trainer::checkpointTensors() {
+    CheckpointTensors t;
+    t.model = currentWeights();
+    t.optimizer = m_optimizer->state();
+    t.rngState = m_generator.get_state();
+    t.best = m_best;
+    return t;
+}
+
+// The selection model (best epoch) on the validation split: its report, multi-label thresholds tuned
+// there, and its files, so a run cancelled during the refit still has a usable model.
+// The model's own weights are put back afterwards (a cancelled run's checkpoint holds those).
+core::Status Trainer::finishSelection() {
+    const auto targets = currentWeights();
+    NamedTensors latest;
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < targets.size() && i < m_best.size(); ++i) {
+        latest.emplace_back(targets[i].first, targets[i].second.detach().clone());
+        targets[i].second.copy_(m_best[i].second);
+    }
+    const auto restoreLatest = [&] {
+        for (std::size_t i = 0; i < latest.size(); ++i)
+            targets[i].second.copy_(latest[i].second);
+    };
+    const auto& indices = m_request.split.validation;
+    auto logits = predictLogits(*m_model, *m_inputs, indices, 512, nullptr);
+    const auto probabilities =
+        toVector(m_data.multiLabel ? torch::sigmoid(logits) : torch::softmax(logits, 1));
+    const auto classes = static_cast<std::int64_t>(m_data.labelNames.size());
+    m_state.thresholds.clear();
+    if (m_data.multiLabel) {
+        std::vector<std::uint8_t> truth(indices.size() * static_cast<std::size_t>(classes), 0);
+        for (std::size_t i = 0; i < indices.size(); ++i)
+            for (int label : m_data.labels[indices[i]])
+                truth[i * classes + label] = 1;
+        auto tuned = core::metrics::tuneThresholds(probabilities, truth, classes, m_config.defaultThreshold);
+        if (!tuned)
+            return tuned.error();
+        m_state.thresholds = tuned->thresholds;
+    }
+    restoreLatest();
+    auto report = evaluationReport(m_data, indices, probabilities, classes, m_state.thresholds);
+    if (!report)
+        return report.error();
+    m_state.selectionReport = *report;
+    return writeModel(m_best);
+}
+
+core::Status Trainer::writeModel(const NamedTensors& weights) {
+    nlohmann::json config = {{"format", kModelFormat},
+                             {"format_version", 1},
+                             {"model", modelKindName(m_model->kind())},
+                             {"architecture", m_model->architecture()},
+                             {"labels", m_data.labelNames},
+                             {"multi_label", m_data.multiLabel},
+                             {"thresholds", m_state.thresholds},
+                             {"best_epoch", m_state.bestEpoch},
+                             {"refit", m_state.phase == 1},
+                             {"train_config", toJson(m_config)}};
+    return writeModelFiles(m_request.modelDir, config, weights);
+}
+
+void Trainer::emit(TrainProgress::Phase phase, bool force) {
+    const auto now = Clock::now();
+    if (!force && now - m_lastEmit < m_sink.progressInterval())
+        return;
+    m_lastEmit = now;
+    TrainProgress p;
+    p.phase = phase;
+    p.refit = m_state.phase == 1;
+    p.epoch = std::min(m_state.epoch + 1, m_phaseEpochs);
+    p.epochs = m_phaseEpochs;
+    p.step = m_state.step;
+    p.totalSteps = m_state.phaseStartStep + m_totalSteps; // where this phase ends
+    p.trainLoss =
+        m_state.epochBatches > 0 ? m_state.epochLossSum / static_cast<double>(m_state.epochBatches) : 0;
+    if (!m_state.history.empty()) {
+        p.validationLoss = m_state.history.back().validationLoss;
+        p.validationAccuracy = m_state.history.back().validationAccuracy;
+        p.validationMacroF1 = m_state.history.back().validationMacroF1;
+    }
+    p.learningRate = m_lastLearningRate;
+    p.examplesPerSecond =
+        m_sessionSeconds > 0 ? static_cast<double>(m_sessionExamples) / m_sessionSeconds : 0;
+    p.elapsedSeconds = std::chrono::duration<double>(now - m_started).count();
+    if (m_sessionSteps > 0)
+        p.etaSeconds = m_sessionSeconds / static_cast<double>(m_sessionSteps) *
+                       static_cast<double>(p.totalSteps - p.step);
+    m_sink.progress(p);
+}
+
+} // namespace bankbench::ml::detail
