@@ -26,6 +26,11 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # what is chosen at run time: Debian's LibTorch links the generic libblas.so.3, and without OpenBLAS behind
 # it matrix work runs on the ~10x slower reference BLAS (TOOLCHAIN.md).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+find_program(BANKBENCH_FILE_PROGRAM file)
+find_program(BANKBENCH_DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(NOT BANKBENCH_FILE_PROGRAM OR NOT BANKBENCH_DPKG_SHLIBDEPS)
+    message(STATUS "Bankbench: cpack -G DEB needs the packages file and dpkg-dev (packaging/setup.sh installs them)")
+endif()
 set(_bankbench_depends "libopenblas0-pthread")
 # Qt loads its SQLite driver as a plugin, invisible to shlibdeps; only needed when Qt SQL is linked.
 if(TARGET Qt6::Sql)

@@ -17,10 +17,11 @@ DEMO=${BANKBENCH_DEMO:-$HOME/Bankbench/demo.bbproj}
 CLI=$BUILD_DIR/app/bankbench-cli
 GUI=$BUILD_DIR/app/bankbench
 
-# TOOLCHAIN.md's list plus encoding detection, CLI parsing, Unicode (ICU) and Qt's SQLite plugin. Keep in
-# step with the find_package/pkg_check_modules calls in CMakeLists.txt and with README.md.
+# TOOLCHAIN.md's list plus encoding detection, CLI parsing, Unicode (ICU), Qt's SQLite plugin and `file`
+# (cpack -G DEB needs it for dpkg-shlibdeps). Keep in step with the find_package/pkg_check_modules calls in
+# CMakeLists.txt and with README.md.
 PACKAGES=(
-    build-essential cmake ninja-build pkg-config ccache
+    build-essential cmake ninja-build pkg-config ccache file
     libtorch-dev libopenblas0-pthread
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
     libqcustomplot-dev libqcustomplot2.1-qt6

@@ -158,6 +158,13 @@ Result<std::int64_t> exportDataset(Project& project, const ExportOptions& option
                                    const CancelToken* cancel) {
     if (options.outPath.empty())
         return Error{ErrorCode::InvalidArgument, "no output file given", {}};
+    // The rename below would replace a symlink or a device (/dev/stdout) with a plain file.
+    std::error_code statusError;
+    const auto outStatus = std::filesystem::symlink_status(options.outPath, statusError);
+    if (!statusError && std::filesystem::exists(outStatus) && !std::filesystem::is_regular_file(outStatus))
+        return Error{ErrorCode::InvalidArgument,
+                     "not a regular file; export writes a new file and renames it into place",
+                     {options.outPath, 0, 0}};
     auto info = project.dataset(options.datasetName);
     if (!info)
         return info.error();

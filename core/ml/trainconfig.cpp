@@ -118,6 +118,7 @@ const std::vector<Field>& topFields() {
          }},
         number("early_stopping_patience", &TrainConfig::earlyStoppingPatience),
         number("checkpoint_every_steps", &TrainConfig::checkpointEverySteps),
+        number("checkpoint_every_minutes", &TrainConfig::checkpointEveryMinutes),
         number("default_threshold", &TrainConfig::defaultThreshold),
         number("threads", &TrainConfig::threads),
         choice("device", &TrainConfig::device,
@@ -278,6 +279,8 @@ core::Status validate(const TrainConfig& c) {
         return fail("early_stopping_patience must be >= 0");
     if (c.checkpointEverySteps < 0)
         return fail("checkpoint_every_steps must be >= 0");
+    if (!(c.checkpointEveryMinutes >= 0))
+        return fail("checkpoint_every_minutes must be >= 0");
     if (!(c.defaultThreshold > 0 && c.defaultThreshold < 1))
         return fail("default_threshold must be in (0, 1)");
     if (c.threads < 0 || c.threads > 1024)

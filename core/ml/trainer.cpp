@@ -45,7 +45,14 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
             m_sessionExamples += static_cast<std::int64_t>(batch.size());
             ++m_sessionSteps;
             emit(TrainProgress::Phase::Training, false);
-            if (m_config.checkpointEverySteps > 0 && m_state.step % m_config.checkpointEverySteps == 0) {
+            const bool byStep =
+                m_config.checkpointEverySteps > 0 && m_state.step % m_config.checkpointEverySteps == 0;
+            const bool byTime =
+                m_config.checkpointEveryMinutes > 0 &&
+                Clock::now() - m_lastCheckpoint >
+                    std::chrono::duration<double, std::ratio<60>>(m_config.checkpointEveryMinutes);
+            if (byStep || byTime) {
+                m_lastCheckpoint = Clock::now();
                 auto next = m_state;
                 ++next.batch;
                 if (auto status = saveCheckpoint(m_request.modelDir, next, checkpointTensors()); !status)

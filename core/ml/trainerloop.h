@@ -75,6 +75,7 @@ private:
     double m_lastLearningRate = 0;
     Clock::time_point m_started = Clock::now();
     Clock::time_point m_lastEmit{};
+    Clock::time_point m_lastCheckpoint = Clock::now();
 };
 
 } // namespace bankbench::ml::detail

@@ -22,7 +22,7 @@ std::vector<float> toVector(const torch::Tensor& tensor) {
 
 nlohmann::json resumableConfig(nlohmann::json config) {
     // What may change between sessions of one run without changing its results.
-    for (const char* key : {"threads", "device", "checkpoint_every_steps"})
+    for (const char* key : {"threads", "device", "checkpoint_every_steps", "checkpoint_every_minutes"})
         config.erase(key);
     return config;
 }

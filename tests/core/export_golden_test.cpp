@@ -198,5 +198,23 @@ TEST_F(Export, ReplacesAnExistingFileWhole) {
     EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 5000);
 }
 
+// Regression: the temp-file-and-rename used to replace a symlink (even /dev/stdout) with a plain file.
+TEST_F(Export, RefusesToReplaceASymlinkOrDevice) {
+    const std::string target = m_tmp.file("real.csv");
+    test::writeFile(target, "keep me\n");
+    const std::string link = m_tmp.file("link.csv");
+    fs::create_symlink(target, link);
+    ExportOptions options{"d", ExportFormat::Csv, link, std::nullopt};
+    auto result = exportDataset(*m_project, options);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::InvalidArgument);
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(test::readFile(target), "keep me\n");
+
+    options.outPath = "/dev/null";
+    EXPECT_FALSE(exportDataset(*m_project, options).ok());
+    EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
+
 } // namespace
 } // namespace bankbench::core

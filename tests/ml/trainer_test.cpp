@@ -56,6 +56,7 @@ ml::TrainConfig smallConfig() {
     config.validationFraction = 0.25;
     config.earlyStoppingPatience = 0;
     config.checkpointEverySteps = 0;
+    config.checkpointEveryMinutes = 0;
     config.fast.dim = 24;
     config.fast.features.bucketBits = 14;
     return config;
@@ -285,6 +286,26 @@ TEST(Trainer, RefitOnAllExamplesResumesAfterACrashToTheSameModel) {
     EXPECT_EQ(plainRun->result.refitEpochs, 0);
     EXPECT_EQ(plainRun->report["validation"], reference->report["validation"]);
     EXPECT_NE(probabilitiesOf(path, "no-refit"), probabilitiesOf(path, "whole"));
+}
+
+TEST(Trainer, TimeBasedCheckpointsAreResumedFrom) {
+    TempDir dir;
+    const auto path = dir.file("p.bbproj");
+    test::createSyntheticProject(path, "train", {.perClass = 40});
+    auto config = smallConfig();
+    config.checkpointEveryMinutes = 1e-9; // due after every step
+    core::CancelToken cancel;
+    CrashingSink crashing(25);
+    ASSERT_FALSE(ml::runTrainJob(request(path, "timed", config), crashing, cancel).ok());
+    RecordingSink resumed;
+    auto again = request(path, "timed", config);
+    again.resume = true;
+    auto second = ml::runTrainJob(again, resumed, cancel);
+    ASSERT_TRUE(second.ok()) << second.error().what();
+    // Progress for step 25 comes before its checkpoint, so the crash left the one of step 24.
+    EXPECT_NE(
+        std::find(resumed.lines.begin(), resumed.lines.end(), "resumed from checkpoint at step 24 (epoch 2)"),
+        resumed.lines.end());
 }
 
 TEST(Trainer, ResumeWithoutACheckpointOrWithAnotherConfigIsRefused) {

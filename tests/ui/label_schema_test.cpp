@@ -170,7 +170,7 @@ TEST(LabelEditDialog, RefusesDuplicateNamesAndTakenOrReservedHotkeys) {
 TEST(LabelButtonBar, LabelsWithoutHotkeysGetFreeDigitsThenLetters) {
     std::vector<core::Label> labels(12);
     for (int i = 0; i < 12; ++i) {
-        labels[static_cast<std::size_t>(i)].name = "l" + std::to_string(i);
+        labels[static_cast<std::size_t>(i)].name = std::string("l").append(std::to_string(i));
         labels[static_cast<std::size_t>(i)].position = i;
     }
     labels[0].hotkey = "2"; // taken: the others skip it

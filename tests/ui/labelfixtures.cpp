@@ -47,15 +47,15 @@ LabelProject createLabelProject(const std::string& path, core::LabelSetKind kind
         core::NewRecord record;
         record.sourceLine = line;
         record.text = text;
-        record.fields =
-            nlohmann::json::array({"R" + std::to_string(line - 1), line % 2 ? "app" : "phone", text});
+        record.fields = nlohmann::json::array(
+            {std::string("R").append(std::to_string(line - 1)), line % 2 ? "app" : "phone", text});
         EXPECT_TRUE((*writer)->add(record).ok());
         ++line;
     };
     for (const auto& text : labelTexts())
         add(text);
     for (int i = 0; i < extraRows; ++i)
-        add("客户留言 " + std::to_string(i) + " about my card");
+        add(std::string("客户留言 ").append(std::to_string(i)).append(" about my card"));
     out.datasetId = (*writer)->datasetId();
     EXPECT_TRUE((*writer)->commit().ok());
 
@@ -73,7 +73,7 @@ LabelProject createLabelProject(const std::string& path, core::LabelSetKind kind
         l.displayEn = std::move(en);
         l.color = std::move(color);
         l.hotkey = std::move(key);
-        l.description = "Guideline for " + l.name;
+        l.description = std::string("Guideline for ").append(l.name);
         return l;
     };
     if (kind == core::LabelSetKind::Span) {
