@@ -98,6 +98,9 @@ gui_enabled() { ! grep -q '^BANKBENCH_BUILD_UI:BOOL=OFF' "$BUILD_DIR/CMakeCache.
 
 build() {
     local start jobs
+    # Paths under the clone enter ccache's hash as relative ones, so a fresh clone elsewhere (CI) reuses
+    # the cache a previous build filled instead of recompiling every LibTorch file.
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
     start=$(date +%s)
     jobs=$(build_jobs)
     say "building ${*:-everything} with $jobs jobs"
