@@ -27,6 +27,9 @@ import sys
 import tempfile
 import time
 
+# As for bankbench-cli (README: BLAS and threads): idle OpenMP threads must not spin. Set before torch loads.
+os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+
 
 def run(cmd, env=None):
     started = time.perf_counter()

@@ -95,6 +95,10 @@ TEST(Trainer, FastModelLearnsAndTheRunIsStoredInTheProject) {
     EXPECT_GE(summary->report["validation"]["accuracy"].get<double>(), 0.85);
     EXPECT_LT(summary->result.history.back().trainLoss, summary->result.history.front().trainLoss);
     EXPECT_EQ(summary->result.threads, 1);
+    // Linear warm-up over 5% of the 300 steps (15), then linear decay to 0: the rate at each epoch's last
+    // step is peak after epoch 1 and peak / 285 after epoch 20.
+    EXPECT_DOUBLE_EQ(summary->result.history.front().learningRate, config.learningRate);
+    EXPECT_DOUBLE_EQ(summary->result.history.back().learningRate, config.learningRate / 285.0);
     ASSERT_FALSE(sink.lines.empty());
     EXPECT_NE(sink.lines.front().find("BLAS"), std::string::npos); // threads and BLAS are logged
 
@@ -294,6 +298,7 @@ TEST(Trainer, TimeBasedCheckpointsAreResumedFrom) {
     test::createSyntheticProject(path, "train", {.perClass = 40});
     auto config = smallConfig();
     config.checkpointEveryMinutes = 1e-9; // due after every step
+    config.epochs = 3;                    // few steps: each one writes a checkpoint
     core::CancelToken cancel;
     CrashingSink crashing(25);
     ASSERT_FALSE(ml::runTrainJob(request(path, "timed", config), crashing, cancel).ok());
@@ -382,6 +387,25 @@ TEST(Trainer, EarlyStoppingKeepsTheBestEpoch) {
     EXPECT_EQ((*predictions)[0].labels[0], "card_lost");
     EXPECT_EQ((*predictions)[1].labels[0], "loan");
     EXPECT_GT((*predictions)[0].top[0].second, 0.5F);
+}
+
+TEST(Trainer, ClassWeightsAndLabelSmoothingTrainToo) {
+    TempDir dir;
+    const auto path = dir.file("p.bbproj");
+    test::createSyntheticProject(path, "train", {.perClass = 40});
+    auto config = smallConfig();
+    config.epochs = 20;
+    config.classWeighting = ml::ClassWeighting::Balanced;
+    config.labelSmoothing = 0.1;
+    core::CancelToken cancel;
+    RecordingSink sink;
+    auto summary = ml::runTrainJob(request(path, "weighted", config), sink, cancel);
+    ASSERT_TRUE(summary.ok()) << summary.error().what();
+    EXPECT_GE(summary->report["validation"]["accuracy"].get<double>(), 0.85);
+    // Label smoothing keeps the training loss away from 0: with 4 classes and eps 0.1 the optimum is ~0.2.
+    EXPECT_GT(summary->result.history.back().trainLoss, 0.1);
+    auto project = core::Project::open(path).value();
+    EXPECT_EQ(core::RunStore(*project).run("weighted").value().config["class_weights"], "balanced");
 }
 
 TEST(Trainer, BadRequestsFailWithClearErrors) {
