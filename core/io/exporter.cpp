@@ -2,6 +2,7 @@
 
 #include "io/csvwriter.h"
 #include "io/labelvalues.h"
+#include "io/outputpath.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -156,15 +157,8 @@ private:
 
 Result<std::int64_t> exportDataset(Project& project, const ExportOptions& options,
                                    const CancelToken* cancel) {
-    if (options.outPath.empty())
-        return Error{ErrorCode::InvalidArgument, "no output file given", {}};
-    // The rename below would replace a symlink or a device (/dev/stdout) with a plain file.
-    std::error_code statusError;
-    const auto outStatus = std::filesystem::symlink_status(options.outPath, statusError);
-    if (!statusError && std::filesystem::exists(outStatus) && !std::filesystem::is_regular_file(outStatus))
-        return Error{ErrorCode::InvalidArgument,
-                     "not a regular file; export writes a new file and renames it into place",
-                     {options.outPath, 0, 0}};
+    if (auto writable = checkReplaceableOutput(options.outPath); !writable)
+        return writable.error();
     auto info = project.dataset(options.datasetName);
     if (!info)
         return info.error();

@@ -1,6 +1,7 @@
 #include "io/labelexport.h"
 
 #include "io/csvwriter.h"
+#include "io/outputpath.h"
 #include "labeling/spans.h"
 #include "store/labelstore.h"
 
@@ -130,8 +131,8 @@ private:
 
 Result<std::int64_t> exportLabels(Project& project, const LabelExportOptions& options,
                                   const CancelToken* cancel) {
-    if (options.outPath.empty())
-        return Error{ErrorCode::InvalidArgument, "no output file given", {}};
+    if (auto writable = checkReplaceableOutput(options.outPath); !writable)
+        return writable.error();
     auto info = project.dataset(options.datasetName);
     if (!info)
         return info.error();

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 
 using namespace bankbench::core;
@@ -212,4 +213,22 @@ TEST(LabelImport, ReportsUnmatchedAndBadRows) {
     EXPECT_EQ(importLabels(*p.project, in).error().code, ErrorCode::Parse);
     in.datasetName = "missing";
     EXPECT_EQ(importLabels(*p.project, in).error().code, ErrorCode::NotFound);
+}
+
+// Regression: like the dataset exporter, label export renames a temp file into place and so must
+// refuse a symlink target instead of replacing it.
+TEST(LabelExport, RefusesToReplaceASymlink) {
+    LabelProject p(kTexts);
+    const std::string target = p.dir.file("real.jsonl");
+    writeFile(target, "keep me\n");
+    const std::string link = p.dir.file("link.jsonl");
+    std::filesystem::create_symlink(target, link);
+    LabelExportOptions options;
+    options.datasetName = "calls";
+    options.outPath = link;
+    const auto result = exportLabels(*p.project, options);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::InvalidArgument);
+    EXPECT_TRUE(std::filesystem::is_symlink(link));
+    EXPECT_EQ(readFile(target), "keep me\n");
 }
