@@ -2,7 +2,7 @@
 
 #include "io/csvwriter.h"
 #include "io/labelvalues.h"
-#include "io/outputpath.h"
+#include "io/replacingfile.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -15,7 +15,6 @@ namespace bankbench::core {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
 std::string dumpJson(const nlohmann::json& value) {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -157,8 +156,9 @@ private:
 
 Result<std::int64_t> exportDataset(Project& project, const ExportOptions& options,
                                    const CancelToken* cancel) {
-    if (auto writable = checkReplaceableOutput(options.outPath); !writable)
-        return writable.error();
+    auto out = ReplacingFile::open(options.outPath);
+    if (!out)
+        return out.error();
     auto info = project.dataset(options.datasetName);
     if (!info)
         return info.error();
@@ -166,28 +166,7 @@ Result<std::int64_t> exportDataset(Project& project, const ExportOptions& option
     const bool multiLabel = kind ? *kind == LabelSetKind::MultiLabel : info->labelSeparator.has_value();
     RowWriter writer(*info, options, multiLabel);
 
-    // Written beside the target and renamed over it: readers never see a half-written export.
-    const std::string tempPath = options.outPath + ".tmp-" + std::to_string(::getpid());
-    std::FILE* file = std::fopen(tempPath.c_str(), "wb");
-    if (!file)
-        return Error{ErrorCode::Io,
-                     std::string("cannot write file: ") + std::strerror(errno),
-                     {options.outPath, 0, 0}};
-    auto fail = [&](Error error) {
-        if (file)
-            std::fclose(file);
-        std::remove(tempPath.c_str());
-        return error;
-    };
-    std::string buffer;
-    buffer.reserve(kFlushBytes + 64 * 1024);
-    bool writeFailed = false;
-    auto flush = [&] {
-        if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size())
-            writeFailed = true;
-        buffer.clear();
-        return !writeFailed;
-    };
+    std::string& buffer = (*out)->buffer();
 
     writer.header(buffer);
     std::int64_t rows = 0;
@@ -199,24 +178,14 @@ Result<std::int64_t> exportDataset(Project& project, const ExportOptions& option
         }
         writer.row(record, buffer);
         ++rows;
-        return buffer.size() < kFlushBytes || flush();
+        return (*out)->flushWhenFull();
     });
     if (cancelled)
-        return fail(Error{ErrorCode::Cancelled, "export cancelled", {options.outPath, 0, 0}});
+        return Error{ErrorCode::Cancelled, "export cancelled", {options.outPath, 0, 0}};
     if (!visited)
-        return fail(visited.error());
-    if (!flush() || std::fflush(file) != 0 || ::fsync(::fileno(file)) != 0 || writeFailed)
-        return fail(Error{
-            ErrorCode::Io, std::string("write failed: ") + std::strerror(errno), {options.outPath, 0, 0}});
-    const int closed = std::fclose(file);
-    file = nullptr;
-    if (closed != 0)
-        return fail(Error{
-            ErrorCode::Io, std::string("write failed: ") + std::strerror(errno), {options.outPath, 0, 0}});
-    if (std::rename(tempPath.c_str(), options.outPath.c_str()) != 0)
-        return fail(Error{ErrorCode::Io,
-                          std::string("cannot replace file: ") + std::strerror(errno),
-                          {options.outPath, 0, 0}});
+        return visited.error();
+    if (auto committed = (*out)->commit(); !committed)
+        return committed.error();
     return rows;
 }
 

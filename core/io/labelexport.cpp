@@ -1,7 +1,7 @@
 #include "io/labelexport.h"
 
 #include "io/csvwriter.h"
-#include "io/outputpath.h"
+#include "io/replacingfile.h"
 #include "labeling/spans.h"
 #include "store/labelstore.h"
 
@@ -15,7 +15,6 @@ namespace bankbench::core {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 constexpr std::size_t kRecordsPerBatch = 1000;
 
 std::string dumpJson(const nlohmann::json& value) {
@@ -131,8 +130,9 @@ private:
 
 Result<std::int64_t> exportLabels(Project& project, const LabelExportOptions& options,
                                   const CancelToken* cancel) {
-    if (auto writable = checkReplaceableOutput(options.outPath); !writable)
-        return writable.error();
+    auto out = ReplacingFile::open(options.outPath);
+    if (!out)
+        return out.error();
     auto info = project.dataset(options.datasetName);
     if (!info)
         return info.error();
@@ -142,26 +142,7 @@ Result<std::int64_t> exportLabels(Project& project, const LabelExportOptions& op
         return set.error();
     LabelRowWriter writer(options, set->kind);
 
-    const std::string tempPath = options.outPath + ".tmp-" + std::to_string(::getpid());
-    std::FILE* file = std::fopen(tempPath.c_str(), "wb");
-    if (!file)
-        return Error{ErrorCode::Io,
-                     std::string("cannot write file: ") + std::strerror(errno),
-                     {options.outPath, 0, 0}};
-    auto fail = [&](Error error) {
-        if (file)
-            std::fclose(file);
-        std::remove(tempPath.c_str());
-        return error;
-    };
-    std::string buffer;
-    bool writeFailed = false;
-    auto flush = [&] {
-        if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file) != buffer.size())
-            writeFailed = true;
-        buffer.clear();
-        return !writeFailed;
-    };
+    std::string& buffer = (*out)->buffer();
 
     writer.header(buffer);
     std::int64_t rows = 0;
@@ -193,7 +174,7 @@ Result<std::int64_t> exportLabels(Project& project, const LabelExportOptions& op
             ++rows;
         }
         batch.clear();
-        return buffer.size() < kFlushBytes || flush();
+        return (*out)->flushWhenFull();
     };
     bool cancelled = false;
     Status visited = project.forEachRecord(info->id, [&](const Record& record) {
@@ -207,23 +188,13 @@ Result<std::int64_t> exportLabels(Project& project, const LabelExportOptions& op
     if (visited && !batch.empty())
         writeBatch();
     if (cancelled)
-        return fail(Error{ErrorCode::Cancelled, "export cancelled", {options.outPath, 0, 0}});
+        return Error{ErrorCode::Cancelled, "export cancelled", {options.outPath, 0, 0}};
     if (failure)
-        return fail(*failure);
+        return *failure;
     if (!visited)
-        return fail(visited.error());
-    if (!flush() || std::fflush(file) != 0 || ::fsync(::fileno(file)) != 0 || writeFailed)
-        return fail(Error{
-            ErrorCode::Io, std::string("write failed: ") + std::strerror(errno), {options.outPath, 0, 0}});
-    const int closed = std::fclose(file);
-    file = nullptr;
-    if (closed != 0)
-        return fail(Error{
-            ErrorCode::Io, std::string("write failed: ") + std::strerror(errno), {options.outPath, 0, 0}});
-    if (std::rename(tempPath.c_str(), options.outPath.c_str()) != 0)
-        return fail(Error{ErrorCode::Io,
-                          std::string("cannot replace file: ") + std::strerror(errno),
-                          {options.outPath, 0, 0}});
+        return visited.error();
+    if (auto committed = (*out)->commit(); !committed)
+        return committed.error();
     return rows;
 }
 
