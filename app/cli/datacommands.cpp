@@ -195,16 +195,6 @@ int runImport(const ImportArgs& args) {
 }
 
 int runExport(const ExportArgs& args) {
-    // The exporter renames a finished temporary file into place: that would replace a device, a FIFO or a
-    // symlink such as /dev/stdout with a plain file instead of writing through it.
-    std::error_code ec;
-    const auto outStatus = std::filesystem::symlink_status(args.out, ec);
-    if (!ec && std::filesystem::exists(outStatus) && !std::filesystem::is_regular_file(outStatus)) {
-        return reportError({ErrorCode::InvalidArgument,
-                            "not a regular file; export writes a new file and renames it into place",
-                            {args.out, 0, 0}},
-                           args.out, args.json);
-    }
     auto project = openExistingProject(args.project, /*readOnly=*/true);
     if (!project)
         return reportError(project.error(), args.project, args.json);

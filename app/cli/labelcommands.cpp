@@ -177,13 +177,6 @@ int runLabels(const LabelsArgs& args) {
 }
 
 int runExportLabels(const ExportLabelsArgs& args) {
-    std::error_code ec;
-    const auto outStatus = std::filesystem::symlink_status(args.out, ec);
-    if (!ec && std::filesystem::exists(outStatus) && !std::filesystem::is_regular_file(outStatus))
-        return reportError({ErrorCode::InvalidArgument,
-                            "not a regular file; export writes a new file and renames it into place",
-                            {args.out, 0, 0}},
-                           args.out, args.json);
     auto project = openExistingProject(args.project, /*readOnly=*/true);
     if (!project)
         return reportError(project.error(), args.project, args.json);
