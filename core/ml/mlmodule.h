@@ -26,7 +26,7 @@ public:
 };
 
 /// Bumped whenever MlModule changes, so a stale module next to a newer executable is refused.
-inline constexpr int kMlModuleAbiVersion = 2;
+inline constexpr int kMlModuleAbiVersion = 3;
 
 } // namespace bankbench::ml
 

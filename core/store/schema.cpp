@@ -9,9 +9,6 @@ namespace {
 // Each step takes the schema from version N-1 to N. Never edit a released step: add a new one.
 // CHECKs spell out `x = 'a' OR x = 'b'`: `x IN ('a', 'b', 'c')` makes SQLite open an ephemeral table on
 // every insert, which tripled the cost of importing labelled rows.
-// Tables still to come with their features (design notes, not yet created):
-//   models(id, run_id, format, path), bots(...), chat_turns(id, bot_id, session, text, intent, confidence,
-//        answer, source, feedback, created_at).
 const char* const kMigrations[] = {
     // 1: datasets and records, with a contentless FTS5 index over bb_search_text(text); records with
     //    id <= datasets.fts_indexed_upto are in the index (built after import, resumable).
@@ -130,6 +127,58 @@ CREATE TABLE run_evaluations (
     created_at   TEXT NOT NULL
 );
 CREATE INDEX run_evaluations_by_run ON run_evaluations(run_id, id);
+)sql",
+    // 4: chatbots (core/chat). A bot's versions snapshot what answers (intent model runs, responses,
+    //    policy); its knowledge base is edited in place and indexed by a contentless FTS5 table over
+    //    bb_search_text(question) and bb_search_text(answer) with rowid = kb_entries.id (delete through
+    //    the 'delete' command with the indexed values). chat_turns keeps every turn with personal data
+    //    already masked; record_id is set once a turn was sent to labeling.
+    R"sql(
+CREATE TABLE bots (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE bot_versions (
+    id             INTEGER PRIMARY KEY,
+    bot_id         INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+    version        INTEGER NOT NULL,
+    runs_json      TEXT NOT NULL,
+    responses_json TEXT NOT NULL,
+    policy_json    TEXT NOT NULL,
+    note           TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL,
+    UNIQUE (bot_id, version)
+);
+CREATE TABLE kb_entries (
+    id         INTEGER PRIMARY KEY,
+    bot_id     INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+    question   TEXT NOT NULL,
+    answer     TEXT NOT NULL,
+    source     TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX kb_entries_by_bot ON kb_entries(bot_id, id);
+CREATE VIRTUAL TABLE kb_fts USING fts5(question, answer, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE chat_turns (
+    id          INTEGER PRIMARY KEY,
+    bot_id      INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+    bot_version INTEGER NOT NULL,
+    session     TEXT NOT NULL,
+    turn        INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    intent      TEXT,
+    confidence  REAL,
+    decision    TEXT NOT NULL,
+    answer      TEXT NOT NULL,
+    sources_json TEXT NOT NULL DEFAULT '[]',
+    slots_json  TEXT NOT NULL DEFAULT '{}',
+    feedback    INTEGER NOT NULL DEFAULT 0 CHECK (feedback = -1 OR feedback = 0 OR feedback = 1),
+    record_id   INTEGER,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX chat_turns_by_session ON chat_turns(bot_id, session, turn);
 )sql",
 };
 
