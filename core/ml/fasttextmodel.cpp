@@ -73,9 +73,8 @@ std::unique_ptr<EncodedTexts> FastTextClassifier::encode(const std::vector<std::
     return encoded;
 }
 
-torch::Tensor FastTextClassifier::forward(const EncodedTexts& inputs,
-                                          const std::vector<std::int64_t>& indices,
-                                          const ForwardContext& context) {
+std::pair<torch::Tensor, torch::Tensor>
+FastTextClassifier::batchInputs(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) const {
     const auto& texts = static_cast<const HashedTexts&>(inputs);
     std::int64_t total = 0;
     for (const auto index : indices)
@@ -98,7 +97,19 @@ torch::Tensor FastTextClassifier::forward(const EncodedTexts& inputs,
         ids = ids.to(m_device);
         offsets = offsets.to(m_device);
     }
+    return {ids, offsets};
+}
+
+torch::Tensor FastTextClassifier::forward(const EncodedTexts& inputs,
+                                          const std::vector<std::int64_t>& indices,
+                                          const ForwardContext& context) {
+    auto [ids, offsets] = batchInputs(inputs, indices);
     return m_module->forward(ids, offsets, context.training, context.generator);
+}
+
+torch::Tensor FastTextClassifier::embed(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) {
+    auto [ids, offsets] = batchInputs(inputs, indices);
+    return m_module->embedding->forward(ids, offsets);
 }
 
 std::vector<TrainableModel::Parameter> FastTextClassifier::parameters() {

@@ -49,6 +49,8 @@ public:
     std::unique_ptr<EncodedTexts> encode(const std::vector<std::string>& texts) const override;
     torch::Tensor forward(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices,
                           const ForwardContext& context) override;
+    torch::Tensor embed(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) override;
+    std::int64_t embeddingDim() const override { return m_module->options().dim; }
     std::vector<Parameter> parameters() override;
     void to(const torch::Device& device) override;
     torch::Device device() const override { return m_device; }
@@ -60,6 +62,10 @@ public:
     fromArchitecture(const nlohmann::json& architecture, std::int64_t numClasses);
 
 private:
+    /// The batch's n-gram ids, flat, and where each text starts (EmbeddingBag's inputs), on the device.
+    std::pair<torch::Tensor, torch::Tensor> batchInputs(const EncodedTexts& inputs,
+                                                        const std::vector<std::int64_t>& indices) const;
+
     core::HashedFeaturizer m_featurizer;
     FastText m_module;
     torch::Device m_device = torch::kCPU;

@@ -2,6 +2,7 @@
 
 // Torch-free: programs that load LibTorch only when they need it include this and mlloader.h.
 
+#include "ml/runmodel.h"
 #include "ml/runtime.h"
 #include "ml/trainjob.h"
 
@@ -23,6 +24,10 @@ public:
     virtual core::Result<nlohmann::json> evaluate(const EvalJobRequest& request,
                                                   const core::CancelToken* cancel) = 0;
     virtual core::Result<std::vector<Prediction>> predict(const PredictJobRequest& request) = 0;
+    /// runmodel.h: a run's model held for repeated predictions (chat, serve).
+    virtual core::Result<std::unique_ptr<LoadedModel>> loadRunModel(const std::string& projectPath,
+                                                                    const std::string& runName,
+                                                                    DevicePreference device) = 0;
 };
 
 /// Bumped whenever MlModule changes, so a stale module next to a newer executable is refused.

@@ -118,4 +118,38 @@ core::Result<std::vector<float>> TextClassifier::predictProbabilities(const std:
     }
 }
 
+std::int64_t TextClassifier::embeddingDim() const {
+    return m_impl->model->embeddingDim();
+}
+
+core::Result<std::vector<float>> TextClassifier::embed(const std::vector<std::string>& texts,
+                                                       const core::CancelToken* cancel) {
+    try {
+        auto inputs = m_impl->model->encode(texts);
+        torch::NoGradGuard noGrad;
+        std::vector<torch::Tensor> parts;
+        constexpr std::size_t kBatch = 512;
+        for (std::size_t begin = 0; begin < texts.size(); begin += kBatch) {
+            if (cancel && cancel->isCancelled())
+                return Error{ErrorCode::Cancelled, "embedding cancelled", {}};
+            std::vector<std::int64_t> batch;
+            for (std::size_t i = begin; i < std::min(texts.size(), begin + kBatch); ++i)
+                batch.push_back(static_cast<std::int64_t>(i));
+            parts.push_back(m_impl->model->embed(*inputs, batch).to(torch::kCPU, torch::kFloat32));
+        }
+        if (parts.empty())
+            return std::vector<float>{};
+        auto rows = torch::nn::functional::normalize(
+                        torch::cat(parts), torch::nn::functional::NormalizeFuncOptions().p(2).dim(1))
+                        .contiguous();
+        const float* data = rows.data_ptr<float>();
+        return std::vector<float>(data, data + rows.numel());
+    } catch (const c10::Error& e) {
+        return Error{
+            ErrorCode::Io, std::string("embedding failed in LibTorch: ") + e.what_without_backtrace(), {}};
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::Io, std::string("embedding failed: ") + e.what(), {}};
+    }
+}
+
 } // namespace bankbench::ml

@@ -35,6 +35,13 @@ public:
     core::Result<std::vector<float>> predictProbabilities(const std::vector<std::string>& texts,
                                                           const core::CancelToken* cancel = nullptr);
 
+    /// Sentence embeddings, row-major [texts.size() x embeddingDim()], each row L2-normalised (cosine
+    /// similarity is a dot product): the representation the output layer reads (fast model: the mean
+    /// n-gram embedding; transformer: the pooled [CLS] output).
+    core::Result<std::vector<float>> embed(const std::vector<std::string>& texts,
+                                           const core::CancelToken* cancel = nullptr);
+    std::int64_t embeddingDim() const;
+
 private:
     struct Impl;
     explicit TextClassifier(std::unique_ptr<Impl> impl);

@@ -57,6 +57,12 @@ public:
     virtual torch::Tensor forward(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices,
                                   const ForwardContext& context) = 0;
 
+    /// Sentence embeddings [indices.size(), embeddingDim()] on the model's device, in eval mode (no dropout):
+    /// the pooled representation the output layer reads. Used for retrieval re-ranking (chatbot) and
+    /// similarity; callers normalise.
+    virtual torch::Tensor embed(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) = 0;
+    virtual std::int64_t embeddingDim() const = 0;
+
     /// Every trainable tensor, in a fixed order.
     virtual std::vector<Parameter> parameters() = 0;
     virtual void to(const torch::Device& device) = 0;

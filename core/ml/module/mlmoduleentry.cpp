@@ -20,6 +20,11 @@ public:
     core::Result<std::vector<Prediction>> predict(const PredictJobRequest& request) override {
         return runPredictJob(request);
     }
+    core::Result<std::unique_ptr<LoadedModel>> loadRunModel(const std::string& projectPath,
+                                                            const std::string& runName,
+                                                            DevicePreference device) override {
+        return ml::loadRunModel(projectPath, runName, device);
+    }
 };
 
 } // namespace
