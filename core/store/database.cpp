@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+
 namespace bankbench::core {
 
 namespace {
@@ -40,6 +42,16 @@ void configureSqliteOnce() {
 
 Database::Database(const std::string& path, Mode mode) : m_path(path) {
     configureSqliteOnce();
+    // A bulk import killed in rollback-journal mode (SqliteDatasetWriter) leaves a hot journal, which a
+    // read-only connection cannot roll back (SQLITE_READONLY_ROLLBACK): recover through a writable one.
+    if (mode == Mode::ReadOnly && std::filesystem::exists(path + "-journal")) {
+        try {
+            Database recovery(path, Mode::ReadWrite);
+            recovery.exec("SELECT count(*) FROM sqlite_master");
+        } catch (const DatabaseError&) {
+            // No write access either: the read-only open below reports the problem.
+        }
+    }
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;

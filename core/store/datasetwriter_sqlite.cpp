@@ -2,6 +2,8 @@
 
 #include "util/clock.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 
 namespace bankbench::core {
@@ -56,8 +58,7 @@ Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, 
         return Error{ErrorCode::InvalidArgument, "a dataset needs a text column", {}};
 
     auto writer = std::unique_ptr<SqliteDatasetWriter>();
-    // Outside any transaction: SQLite ignores this pragma inside one.
-    auto foreignKeysOff = std::make_unique<ForeignKeysOff>(db);
+    auto bulkWriteMode = std::make_unique<BulkWriteMode>(db);
     // The transaction is opened before the name check so that no other writer can take the name between.
     Transaction transaction(db);
     {
@@ -93,25 +94,63 @@ Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, 
         .bind(9, info.labelSeparator)
         .run();
     const DatasetId datasetId = db.lastInsertRowId();
-    writer.reset(new SqliteDatasetWriter(db, std::move(foreignKeysOff), datasetId, labelSetId, info.columns, info.textColumn, annotator));
+    writer.reset(new SqliteDatasetWriter(db, std::move(bulkWriteMode), datasetId, labelSetId, info.columns, info.textColumn, annotator));
     writer->m_transaction.emplace(std::move(transaction));
     writer->m_createdAt = now;
     return std::unique_ptr<DatasetWriter>(std::move(writer));
 }
 
-SqliteDatasetWriter::ForeignKeysOff::ForeignKeysOff(Database& db) : m_db(db) { m_db.exec("PRAGMA foreign_keys=OFF"); }
+namespace {
 
-SqliteDatasetWriter::ForeignKeysOff::~ForeignKeysOff() {
+constexpr int kBusyTimeoutMs = 10000; // as Database sets it
+constexpr int kBulkCacheKiB = 64 * 1024;
+constexpr int kDefaultCacheKiB = 2000; // SQLite's default (cache_size = -2000)
+
+std::string pragmaValue(Database& db, const std::string& pragma) {
+    auto statement = db.prepare("PRAGMA " + pragma);
+    return statement.step() ? statement.columnText(0) : std::string();
+}
+
+} // namespace
+
+SqliteDatasetWriter::BulkWriteMode::BulkWriteMode(Database& db) : m_db(db) {
+    m_db.exec("PRAGMA foreign_keys=OFF");
+    m_db.exec("PRAGMA cache_size=-" + std::to_string(kBulkCacheKiB));
+    // Leaving WAL needs every other connection closed; fail at once rather than wait for them.
+    sqlite3_busy_timeout(m_db.handle(), 0);
     try {
-        m_db.exec("PRAGMA foreign_keys=ON");
+        m_rollbackJournal = pragmaValue(m_db, "journal_mode=DELETE") == "delete";
     } catch (const DatabaseError&) {
-        // Only fails while a transaction is open, which the writer has ended by now.
+        m_rollbackJournal = false; // another connection is open: stay in WAL
+    }
+    sqlite3_busy_timeout(m_db.handle(), kBusyTimeoutMs);
+    if (m_rollbackJournal)
+        m_db.exec("PRAGMA synchronous=FULL");
+}
+
+SqliteDatasetWriter::BulkWriteMode::~BulkWriteMode() {
+    // Each restore on its own: one failing must not skip the others.
+    const auto attempt = [this](const std::string& sql) {
+        try {
+            m_db.exec(sql);
+        } catch (const DatabaseError&) {
+            // Only fails while a transaction is open (ended by now) or, for WAL, while another connection
+            // has appeared: Database::open sets WAL again on the next open.
+        }
+    };
+    attempt("PRAGMA foreign_keys=ON");
+    attempt("PRAGMA cache_size=-" + std::to_string(kDefaultCacheKiB));
+    if (m_rollbackJournal) {
+        attempt("PRAGMA synchronous=NORMAL");
+        sqlite3_busy_timeout(m_db.handle(), 0);
+        attempt("PRAGMA journal_mode=WAL");
+        sqlite3_busy_timeout(m_db.handle(), kBusyTimeoutMs);
     }
 }
 
-SqliteDatasetWriter::SqliteDatasetWriter(Database& db, std::unique_ptr<ForeignKeysOff> foreignKeysOff, DatasetId datasetId, std::optional<LabelSetId> labelSetId,
+SqliteDatasetWriter::SqliteDatasetWriter(Database& db, std::unique_ptr<BulkWriteMode> bulkWriteMode, DatasetId datasetId, std::optional<LabelSetId> labelSetId,
                                          std::vector<std::string> columns, std::string textColumn, std::string annotator)
-    : m_db(db), m_foreignKeysOff(std::move(foreignKeysOff)), m_datasetId(datasetId), m_labelSetId(labelSetId), m_columns(std::move(columns)),
+    : m_db(db), m_bulkWriteMode(std::move(bulkWriteMode)), m_datasetId(datasetId), m_labelSetId(labelSetId), m_columns(std::move(columns)),
       m_textColumn(std::move(textColumn)), m_annotator(std::move(annotator)),
       m_insertRecord(db.prepare("INSERT INTO records(dataset_id, source_line, text, fields_json) VALUES(?1, ?2, ?3, ?4)")),
       m_insertAnnotation(db.prepare("INSERT INTO annotations(record_id, label_set_id, label_id, decision, annotator, "
@@ -218,7 +257,7 @@ Status SqliteDatasetWriter::commit() {
         m_transaction->commit();
         m_committed = true;
         m_transaction.reset();
-        m_foreignKeysOff.reset();
+        m_bulkWriteMode.reset();
         return {};
     } catch (const DatabaseError& e) {
         return Error{ErrorCode::Database, e.what(), {m_db.path(), 0, 0}};

@@ -71,6 +71,16 @@ TEST(CrashConsistency, ImportKilledMidwayLeavesProjectAsBefore) {
     close(ready[0]);
     ASSERT_TRUE(WIFSIGNALED(status)) << "the import finished before it could be killed; make the file bigger";
 
+    // The killed import ran alone on the file, so in rollback-journal mode: a read-only open first must
+    // still see the project as it was (the hot journal is rolled back before it reads).
+    {
+        auto readOnly = Project::open(projectPath, /*readOnly=*/true);
+        ASSERT_TRUE(readOnly.ok()) << readOnly.error().what();
+        const auto datasets = (*readOnly)->datasets();
+        ASSERT_TRUE(datasets.ok()) << datasets.error().what();
+        ASSERT_EQ(datasets->size(), 1u);
+        EXPECT_EQ((*datasets)[0].name, "existing");
+    }
     auto project = Project::open(projectPath).value();
     auto integrity = project->database().prepare("PRAGMA integrity_check");
     ASSERT_TRUE(integrity.step());
