@@ -66,6 +66,8 @@ int runImport(const ImportArgs& args) {
     options.labelSeparator = args.labelSeparator;
     options.skipBadRows = args.skipBadRows;
     options.annotator = "import";
+    // The command owns the project while it imports: pages written once (see Project::BulkJournal).
+    options.rollbackJournalIfAlone = true;
     if (args.noHeader)
         options.hasHeader = false;
     if (args.delimiter) {

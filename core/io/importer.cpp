@@ -190,7 +190,8 @@ Result<ImportResult> importFile(Project& project, const ImportOptions& options,
     if (choice->labelColumn && separator)
         info.labelSeparator = options.labelSeparator;
     auto writer = project.beginDataset(
-        info, multiLabel ? LabelSetKind::MultiLabel : LabelSetKind::SingleLabel, options.annotator);
+        info, multiLabel ? LabelSetKind::MultiLabel : LabelSetKind::SingleLabel, options.annotator,
+        options.rollbackJournalIfAlone ? Project::BulkJournal::RollbackIfAlone : Project::BulkJournal::Wal);
     if (!writer)
         return writer.error();
 

@@ -35,6 +35,8 @@ struct ImportOptions {
     std::optional<std::string> labelSeparator;
     bool skipBadRows = false; ///< false: stop at the first bad row and import nothing
     std::string annotator = "import";
+    /// Project::BulkJournal::RollbackIfAlone for a process that owns the file while it imports (the CLI).
+    bool rollbackJournalIfAlone = false;
     /// Minimum time between progress callbacks; 0 calls back after every batch (tests, cancel).
     int progressIntervalMs = 100;
     /// Bytes read from the file per step. Tests shrink it to push records across buffer boundaries.

@@ -51,14 +51,15 @@ void appendJsonString(std::string& out, const std::string& value) {
 } // namespace
 
 Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, const DatasetInfo& info,
-                                                                 LabelSetKind labelKind, const std::string& annotator) {
+                                                                 LabelSetKind labelKind, const std::string& annotator,
+                                                                 bool rollbackIfAlone) {
     if (info.name.empty())
         return Error{ErrorCode::InvalidArgument, "a dataset needs a name", {}};
     if (info.textColumn.empty())
         return Error{ErrorCode::InvalidArgument, "a dataset needs a text column", {}};
 
     auto writer = std::unique_ptr<SqliteDatasetWriter>();
-    auto bulkWriteMode = std::make_unique<BulkWriteMode>(db);
+    auto bulkWriteMode = std::make_unique<BulkWriteMode>(db, rollbackIfAlone);
     // The transaction is opened before the name check so that no other writer can take the name between.
     Transaction transaction(db);
     {
@@ -113,9 +114,11 @@ std::string pragmaValue(Database& db, const std::string& pragma) {
 
 } // namespace
 
-SqliteDatasetWriter::BulkWriteMode::BulkWriteMode(Database& db) : m_db(db) {
+SqliteDatasetWriter::BulkWriteMode::BulkWriteMode(Database& db, bool rollbackIfAlone) : m_db(db) {
     m_db.exec("PRAGMA foreign_keys=OFF");
     m_db.exec("PRAGMA cache_size=-" + std::to_string(kBulkCacheKiB));
+    if (!rollbackIfAlone)
+        return;
     // Leaving WAL needs every other connection closed; fail at once rather than wait for them.
     sqlite3_busy_timeout(m_db.handle(), 0);
     try {

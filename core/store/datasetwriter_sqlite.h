@@ -15,8 +15,9 @@ class SqliteDatasetWriter final : public DatasetWriter {
 
 public:
     /// Throws DatabaseError; returns an Error for a taken name or an invalid definition.
+    /// `rollbackIfAlone`: see BulkWriteMode.
     static Result<std::unique_ptr<DatasetWriter>> begin(Database& db, const DatasetInfo& info, LabelSetKind labelKind,
-                                                       const std::string& annotator);
+                                                       const std::string& annotator, bool rollbackIfAlone);
     ~SqliteDatasetWriter() override;
 
     DatasetId datasetId() const override { return m_datasetId; }
@@ -42,11 +43,12 @@ private:
     ///   pre-existing pages the import modifies (~12% of an import's CPU time). synchronous=FULL while it
     ///   lasts, as rollback mode needs it against power loss. A crash leaves a hot journal that the next
     ///   connection rolls back (Database opens read-only connections after that recovery). With other
-    ///   connections open (the GUI's readers) the switch is refused at once and the write stays in WAL,
-    ///   so readers keep reading while it runs.
+    ///   connections open the switch is refused at once and the write stays in WAL. Only on request
+    ///   (`rollbackIfAlone`): a connection opened during such a write waits for its commit, which suits
+    ///   the CLI but not the GUI, whose workspaces open readers at any time.
     class BulkWriteMode {
     public:
-        explicit BulkWriteMode(Database& db);
+        BulkWriteMode(Database& db, bool rollbackIfAlone);
         ~BulkWriteMode();
         bool rollbackJournal() const { return m_rollbackJournal; }
 

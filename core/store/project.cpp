@@ -238,9 +238,10 @@ Status Project::renameDataset(DatasetId id, const std::string& newName) {
 }
 
 Result<std::unique_ptr<DatasetWriter>> Project::beginDataset(const DatasetInfo& info, LabelSetKind labelKind,
-                                                            const std::string& annotator) {
+                                                            const std::string& annotator, BulkJournal journal) {
     try {
-        return SqliteDatasetWriter::begin(*m_db, info, labelKind, annotator);
+        return SqliteDatasetWriter::begin(*m_db, info, labelKind, annotator,
+                                          journal == BulkJournal::RollbackIfAlone);
     } catch (const DatabaseError& e) {
         return databaseError(e, path());
     }

@@ -52,6 +52,7 @@ TEST(CrashConsistency, ImportKilledMidwayLeavesProjectAsBefore) {
         options.path = bigCsv;
         options.datasetName = "killed";
         options.labelColumn = "intent";
+        options.rollbackJournalIfAlone = true; // as the CLI imports
         CancelToken cancel;
         bool told = false;
         (void)importFile(*project, options, [&](const ImportProgress& p) {

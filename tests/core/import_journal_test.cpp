@@ -26,10 +26,11 @@ std::string csv(int rows) {
 }
 
 Result<ImportResult> importInto(Project& project, const std::string& path, const std::string& dataset,
-                                const ImportProgressSink& progress = nullptr) {
+                                const ImportProgressSink& progress = nullptr, bool rollbackIfAlone = true) {
     ImportOptions options;
     options.path = path;
     options.datasetName = dataset;
+    options.rollbackJournalIfAlone = rollbackIfAlone;
     CancelToken cancel;
     return importFile(project, options, progress, cancel);
 }
@@ -51,6 +52,21 @@ TEST(ImportJournal, AloneOnTheFileTheImportUsesARollbackJournalAndRestoresWal) {
     EXPECT_EQ(pragma(project->database(), "cache_size"), "-2000");
     EXPECT_FALSE(std::filesystem::exists(dir.file("p.bbproj-journal")));
     EXPECT_EQ(project->dataset("a")->rowCount, 3000);
+}
+
+TEST(ImportJournal, ByDefaultTheImportStaysInWalEvenWhenAlone) {
+    test::TempDir dir;
+    const auto csvPath = dir.file("a.csv");
+    test::writeFile(csvPath, csv(3000));
+    auto project = Project::create(dir.file("p.bbproj")).value();
+    std::string modeDuringImport;
+    ASSERT_TRUE(importInto(*project, csvPath, "a", [&](const ImportProgress&) {
+                    if (modeDuringImport.empty())
+                        modeDuringImport = pragma(project->database(), "journal_mode");
+                }, /*rollbackIfAlone=*/false).ok());
+    EXPECT_EQ(modeDuringImport, "wal");
+    EXPECT_EQ(pragma(project->database(), "foreign_keys"), "1");
+    EXPECT_EQ(pragma(project->database(), "cache_size"), "-2000");
 }
 
 TEST(ImportJournal, WithAReaderOpenTheImportStaysInWalAndTheReaderKeepsReading) {
@@ -87,6 +103,7 @@ TEST(ImportJournal, ACancelledImportInRollbackModeLeavesNothingAndWalBack) {
     ImportOptions options;
     options.path = csvPath;
     options.datasetName = "cancelled";
+    options.rollbackJournalIfAlone = true;
     CancelToken cancel;
     auto result = importFile(*project, options, [&](const ImportProgress& p) {
         if (p.rowsImported > 0)
