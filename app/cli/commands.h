@@ -23,6 +23,11 @@ void addVersionCommand(CLI::App& app, Action& action);  ///< version
 void addLabelCommands(CLI::App& app, Action& action);   ///< labels, export-labels, import-labels
 void addTrainCommands(CLI::App& app, Action& action);   ///< train
 void addRunCommands(CLI::App& app, Action& action);     ///< eval, predict, runs
+void addEnsembleCommand(CLI::App& app, Action& action); ///< ensemble
+void addModelCommands(CLI::App& app, Action& action);   ///< pretrain, export-model
+void addBotCommands(CLI::App& app, Action& action);     ///< bot create/update/list/show/delete/send-to-labeling
+void addChatCommands(CLI::App& app, Action& action);    ///< chat, chat-test
+void addServeCommand(CLI::App& app, Action& action);    ///< serve
 
 /// Opens a project that must already exist (never creates one by accident); a missing file is NotFound
 /// with a hint to run `init`. Read-only connections are for commands that only look.

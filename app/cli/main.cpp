@@ -23,6 +23,11 @@ int main(int argc, char** argv) {
     addLabelCommands(app, action);
     addTrainCommands(app, action);
     addRunCommands(app, action);
+    addEnsembleCommand(app, action);
+    addModelCommands(app, action);
+    addBotCommands(app, action);
+    addChatCommands(app, action);
+    addServeCommand(app, action);
     addVersionCommand(app, action);
 
     // CLI11 would call a mistyped command "A subcommand is required"; name it instead.

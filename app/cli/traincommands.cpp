@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -30,8 +31,8 @@ using core::ErrorCode;
 namespace {
 
 struct TrainArgs {
-    std::string project, dataset, model = "fast", configFile, run, device = "auto", initFrom;
-    std::optional<int> epochs, threads;
+    std::string project, dataset, model, configFile, run, device = "auto", initFrom;
+    std::optional<int> epochs, threads, pretrainEpochs;
     bool resume = false, pretrain = false, json = false, progress = false, noProgress = false;
 };
 
@@ -119,12 +120,15 @@ int runTrain(const TrainArgs& args) {
     const auto usage = [&](const std::string& message) {
         return reportError({ErrorCode::InvalidArgument, message, {}}, "bankbench-cli", args.json);
     };
-    if (args.model == "transformer")
-        return usage("--model transformer is not available yet; use --model fast");
-    if (args.pretrain)
-        return usage("--pretrain (masked-language-model pretraining) is not available yet");
-    if (!args.initFrom.empty())
-        return usage("--init-from (starting from an imported BERT checkpoint) is not available yet");
+    if (args.model == "fast" && (args.pretrain || !args.initFrom.empty()))
+        return usage(std::string(args.pretrain ? "--pretrain" : "--init-from") +
+                     " applies to the transformer model only (--model transformer)");
+    if (args.resume && (args.pretrain || !args.initFrom.empty()))
+        return usage("--resume continues a run with its stored config: drop --pretrain and --init-from");
+    if (args.pretrain && !args.initFrom.empty())
+        return usage("use either --pretrain (pretrain from scratch on the dataset) or --init-from DIR, not both "
+                     "(to pretrain further from DIR: bankbench-cli pretrain --init-from DIR, then train "
+                     "--init-from the result)");
     if (args.resume && args.run.empty())
         return usage("--resume needs --run NAME (the run to continue; list them with: bankbench-cli runs)");
     if (!args.resume && args.dataset.empty())
@@ -132,12 +136,29 @@ int runTrain(const TrainArgs& args) {
     if (auto project = openExistingProject(args.project, /*readOnly=*/true); !project)
         return reportError(project.error(), args.project, args.json);
 
-    ml::TrainConfig config;
+    // --init-from and --pretrain imply the transformer; each model starts from its own defaults.
+    const bool transformer = args.model == "transformer" || args.pretrain || !args.initFrom.empty();
+    ml::TrainConfig config = ml::defaultTrainConfig(transformer ? ml::ModelKind::Transformer : ml::ModelKind::Fast);
     if (!args.configFile.empty()) {
-        auto loaded = ml::loadTrainConfig(args.configFile);
+        auto loaded = ml::loadTrainConfig(args.configFile, config);
         if (!loaded)
             return reportError(loaded.error(), args.configFile, args.json);
+        if (!args.model.empty() && ml::modelKindName(loaded->model) != args.model)
+            return usage("--model " + args.model + " conflicts with \"model\": \"" +
+                         ml::modelKindName(loaded->model) + "\" in " + args.configFile);
         config = *loaded;
+    }
+    if (!args.initFrom.empty()) {
+        std::error_code ec;
+        const auto folder = std::filesystem::absolute(args.initFrom, ec);
+        if (!std::filesystem::is_regular_file(folder / "config.json") ||
+            !std::filesystem::is_regular_file(folder / "model.safetensors"))
+            return reportError({ErrorCode::NotFound,
+                                "--init-from: expected a BERT folder with config.json and model.safetensors "
+                                "and vocab.txt",
+                                {args.initFrom, 0, 0}},
+                               "bankbench-cli", args.json);
+        config.transformer.initFrom = folder.lexically_normal().string();
     }
     // Command-line values override the file.
     if (args.epochs)
@@ -158,6 +179,12 @@ int runTrain(const TrainArgs& args) {
     request.runName = args.run;
     request.config = config;
     request.resume = args.resume;
+    if (args.pretrain) {
+        ml::PretrainConfig pretrain;
+        if (args.pretrainEpochs)
+            pretrain.epochs = *args.pretrainEpochs;
+        request.pretrain = pretrain;
+    }
     request.versions = {{"bankbench", BANKBENCH_VERSION}};
 
     TrainProgressPrinter printer(!args.noProgress && (args.progress || ::isatty(STDERR_FILENO) == 1));
@@ -196,6 +223,10 @@ int runTrain(const TrainArgs& args) {
                               {"model_dir", s.modelDir},
                               {"validation", validation},
                               {"history", historyJson(r.history)}};
+        if (!s.pretraining.is_null())
+            out["pretraining"] = s.pretraining;
+        if (!config.transformer.initFrom.empty() && config.model == ml::ModelKind::Transformer)
+            out["init_from"] = config.transformer.initFrom;
         printJson(out);
     } else {
         std::cout << (cancelled ? "Cancelled" : "Trained") << " run \"" << s.runName << "\" on dataset \""
@@ -216,6 +247,10 @@ int runTrain(const TrainArgs& args) {
         if (r.refitEpochs > 0)
             std::cout << "  final model: refit on all " << r.refitExamples << " labelled examples for "
                       << r.refitEpochs << " epochs\n";
+        if (!s.pretraining.is_null())
+            std::cout << "  pretrained (masked language model) on " << s.pretraining["texts"] << " texts for "
+                      << s.pretraining["epoch_losses"].size() << " epochs: " << s.pretraining["output_dir"].get<std::string>()
+                      << '\n';
         std::cout << "  model files: " << s.modelDir << '\n';
     }
     if (cancelled) {
@@ -258,8 +293,8 @@ void addTrainCommands(CLI::App& app, Action& action) {
             app.add_subcommand("train", "Train a text classifier on a labelled dataset (stored as a run)");
         cmd->add_option("project", args->project, "Project file (*.bbproj)")->required();
         cmd->add_option("--dataset", args->dataset, "Labelled dataset to train on");
-        cmd->add_option("--model", args->model, "fast (fastText-style) or transformer (not available yet)")
-            ->capture_default_str()
+        cmd->add_option("--model", args->model,
+                        "fast (fastText-style, the default) or transformer (BERT encoder)")
             ->check(CLI::IsMember({"fast", "transformer"}));
         cmd->add_option("--config", args->configFile, "Training config JSON (README: train config keys)");
         cmd->add_option("--epochs", args->epochs, "Epochs (overrides the config)")
@@ -270,9 +305,12 @@ void addTrainCommands(CLI::App& app, Action& action) {
             ->check(CLI::Range(1, 1024));
         cmd->add_flag("--resume", args->resume, "Continue run --run from its last checkpoint");
         cmd->add_flag("--pretrain", args->pretrain,
-                      "Masked-language-model pretraining first (not available yet)");
+                      "Transformer: masked-language-model pretraining on the dataset's texts first");
+        cmd->add_option("--pretrain-epochs", args->pretrainEpochs, "Epochs of --pretrain (default 10)")
+            ->check(CLI::Range(1, 1000));
         cmd->add_option("--init-from", args->initFrom,
-                        "Start from a BERT checkpoint folder (not available yet)");
+                        "Transformer: start from a BERT folder (config.json, model.safetensors, vocab.txt; or a "
+                        "`pretrain` output)");
         cmd->add_flag("--json", args->json, "Machine-readable result on stdout");
         auto* progress =
             cmd->add_flag("--progress", args->progress, "Print progress to stderr even when not a terminal");

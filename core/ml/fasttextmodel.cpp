@@ -1,24 +1,14 @@
 #include "ml/fasttextmodel.h"
 
+#include "ml/fasttextstep.h"
+#include "ml/largetensor.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cstring>
 
 namespace bankbench::ml {
 
-namespace {
-
-/// Every text's ids back to back (CSR), built once before training.
-class HashedTexts final : public EncodedTexts {
-public:
-    std::int64_t size() const override { return static_cast<std::int64_t>(starts.size()) - 1; }
-    std::int64_t length(std::int64_t index) const override { return starts[index + 1] - starts[index]; }
-
-    std::vector<std::int64_t> ids;
-    std::vector<std::int64_t> starts{0};
-};
-
-} // namespace
 
 FastTextImpl::FastTextImpl(const FastTextOptions& options) : m_options(options) {
     embedding = register_module(
@@ -27,6 +17,8 @@ FastTextImpl::FastTextImpl(const FastTextOptions& options) : m_options(options) 
             torch::nn::EmbeddingBagOptions(options.buckets, options.dim).mode(torch::kMean).sparse(true)));
     fc = register_module("fc", torch::nn::Linear(options.dim, options.numClasses));
     torch::NoGradGuard noGrad;
+    // The table's storage comes from largeZeros (huge pages: lazy Adam touches rows all over it).
+    embedding->weight.set_data(largeZeros({options.buckets, options.dim}, torch::kFloat32));
     const double bound = 1.0 / static_cast<double>(options.dim);
     auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed);
     embedding->weight.uniform_(-bound, bound, generator);
@@ -54,6 +46,18 @@ FastTextClassifier::FastTextClassifier(core::HashedFeatureOptions features, cons
           return FastText(resolved);
       }()) {}
 
+FastTextClassifier::~FastTextClassifier() = default;
+
+std::optional<double> FastTextClassifier::fusedTrainStep(const EncodedTexts& inputs,
+                                                         const std::vector<std::int64_t>& indices,
+                                                         const FusedStepRequest& request) {
+    if (!m_device.is_cpu())
+        return std::nullopt;
+    if (!m_step)
+        m_step = std::make_unique<FastTextStep>();
+    return m_step->run(static_cast<const FastTextInputs&>(inputs), indices, *m_module, request);
+}
+
 nlohmann::json FastTextClassifier::architecture() const {
     const auto& options = m_module->options();
     return {{"dim", options.dim},
@@ -64,7 +68,7 @@ nlohmann::json FastTextClassifier::architecture() const {
 }
 
 std::unique_ptr<EncodedTexts> FastTextClassifier::encode(const std::vector<std::string>& texts) const {
-    auto encoded = std::make_unique<HashedTexts>();
+    auto encoded = std::make_unique<FastTextInputs>();
     encoded->starts.reserve(texts.size() + 1);
     for (const auto& text : texts) {
         m_featurizer.featurize(text, encoded->ids);
@@ -75,7 +79,7 @@ std::unique_ptr<EncodedTexts> FastTextClassifier::encode(const std::vector<std::
 
 std::pair<torch::Tensor, torch::Tensor>
 FastTextClassifier::batchInputs(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) const {
-    const auto& texts = static_cast<const HashedTexts&>(inputs);
+    const auto& texts = static_cast<const FastTextInputs&>(inputs);
     std::int64_t total = 0;
     for (const auto index : indices)
         total += texts.length(index);

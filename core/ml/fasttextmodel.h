@@ -38,10 +38,23 @@ private:
 };
 TORCH_MODULE(FastText);
 
+class FastTextStep;
+
+/// The fast model's encoded texts: every text's n-gram ids back to back (CSR), built once before training.
+class FastTextInputs final : public EncodedTexts {
+public:
+    std::int64_t size() const override { return static_cast<std::int64_t>(starts.size()) - 1; }
+    std::int64_t length(std::int64_t index) const override { return starts[index + 1] - starts[index]; }
+
+    std::vector<std::int64_t> ids;
+    std::vector<std::int64_t> starts{0};
+};
+
 /// The fast model as a TrainableModel: HashedFeaturizer (core/text) for inputs, FastText for the maths.
 class FastTextClassifier final : public TrainableModel {
 public:
     FastTextClassifier(core::HashedFeatureOptions features, const FastTextOptions& options);
+    ~FastTextClassifier() override;
 
     ModelKind kind() const override { return ModelKind::Fast; }
     nlohmann::json architecture() const override;
@@ -50,6 +63,11 @@ public:
     torch::Tensor forward(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices,
                           const ForwardContext& context) override;
     torch::Tensor embed(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) override;
+    /// fasttextstep.cpp: the whole step in one pass over the raw tensors (CPU float32, single-label).
+    /// Threads over examples, classes and rows (at::parallel_for); every sum runs in a fixed order, so the
+    /// result does not depend on the thread count.
+    std::optional<double> fusedTrainStep(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices,
+                                         const FusedStepRequest& request) override;
     std::int64_t embeddingDim() const override { return m_module->options().dim; }
     std::vector<Parameter> parameters() override;
     void to(const torch::Device& device) override;
@@ -69,6 +87,7 @@ private:
     core::HashedFeaturizer m_featurizer;
     FastText m_module;
     torch::Device m_device = torch::kCPU;
+    std::unique_ptr<FastTextStep> m_step; ///< fusedTrainStep()'s reused buffers, made on first use
 };
 
 } // namespace bankbench::ml

@@ -1,12 +1,17 @@
 #include "ml/lazyadam.h"
 
+#include "ml/largetensor.h"
+
 #include <ATen/Parallel.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bankbench::ml {
 
 namespace {
+
+constexpr std::int64_t kPrefetchRows = 6;
 
 bool fusedCpu(const torch::Tensor& tensor) {
     return tensor.device().is_cpu() && tensor.scalar_type() == torch::kFloat32 && tensor.is_contiguous();
@@ -15,7 +20,8 @@ bool fusedCpu(const torch::Tensor& tensor) {
 // One Adam update of `count` contiguous floats; `stepSize` = lr / (1 - beta1^t), `bc2Sqrt` = sqrt(1 -
 // beta2^t). Compiled with -fno-math-errno (core/ml/CMakeLists.txt): std::sqrt of the (never negative) second
 // moment is then vectorised; with errno semantics GCC keeps a scalar call per element.
-inline void adamRow(float* __restrict p, float* __restrict m, float* __restrict v, const float* __restrict g,
+// AVX2 and baseline clones (GCC target_clones); element-wise, so both round the same.
+__attribute__((target_clones("avx2", "default"))) void adamRow(float* __restrict p, float* __restrict m, float* __restrict v, const float* __restrict g,
                     std::int64_t count, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps) {
     const float oneMinusBeta1 = 1.0F - beta1;
     const float oneMinusBeta2 = 1.0F - beta2;
@@ -37,8 +43,14 @@ LazyAdam::LazyAdam(std::vector<Param> params, LazyAdamOptions options)
     torch::NoGradGuard noGrad;
     for (const auto& param : m_params) {
         State state;
-        state.expAvg = torch::zeros_like(param.tensor, torch::MemoryFormat::Contiguous);
-        state.expAvgSq = torch::zeros_like(param.tensor, torch::MemoryFormat::Contiguous);
+        if (fusedCpu(param.tensor)) {
+            // Moments of a large table are read at random rows like the table itself (largetensor.h).
+            state.expAvg = largeZeros(param.tensor.sizes(), torch::kFloat32);
+            state.expAvgSq = largeZeros(param.tensor.sizes(), torch::kFloat32);
+        } else {
+            state.expAvg = torch::zeros_like(param.tensor, torch::MemoryFormat::Contiguous);
+            state.expAvgSq = torch::zeros_like(param.tensor, torch::MemoryFormat::Contiguous);
+        }
         const auto counts = param.sparse ? param.tensor.size(0) : 1;
         // Step counts stay on the CPU for the fused path; the tensor path moves them with the parameter.
         state.steps =
@@ -56,7 +68,7 @@ void LazyAdam::step(double learningRate) {
         if (!param.tensor.grad().defined())
             continue;
         if (param.sparse && param.tensor.grad().is_sparse())
-            sparseStep(param, m_state[i], learningRate);
+            sparseStep(i, learningRate);
         else
             denseStep(param, m_state[i], learningRate);
     }
@@ -117,10 +129,10 @@ void LazyAdam::denseStep(Param& param, State& state, double learningRate) {
     param.tensor.addcdiv_(state.expAvg, denom, -learningRate / bc1);
 }
 
-void LazyAdam::sparseStep(Param& param, State& state, double learningRate) {
+void LazyAdam::sparseStep(std::size_t index, double learningRate) {
+    auto& param = m_params[index];
+    auto& state = m_state[index];
     auto grad = param.tensor.grad();
-    const float beta1 = static_cast<float>(m_options.beta1), beta2 = static_cast<float>(m_options.beta2);
-    const float eps = static_cast<float>(m_options.epsilon);
 
     if (fusedCpu(param.tensor) && grad._values().scalar_type() == torch::kFloat32 && grad.device().is_cpu()) {
         // Sums the gradient rows of repeated ids (a bigram seen twice in a batch) into one slot per row, in
@@ -151,26 +163,8 @@ void LazyAdam::sparseStep(Param& param, State& state, double learningRate) {
                     target[j] += source[j];
             }
         }
-        const auto count = static_cast<std::int64_t>(scratch.rows.size());
-        ++m_stepCalls;
-        growBiasCorrections(m_stepCalls);
-        float* p = param.tensor.data_ptr<float>();
-        float* m = state.expAvg.data_ptr<float>();
-        float* v = state.expAvgSq.data_ptr<float>();
-        std::int64_t* steps = state.steps.data_ptr<std::int64_t>();
-        const float* sums = scratch.sums.data();
-        const std::int64_t* rowIds = scratch.rows.data();
-        const float lr = static_cast<float>(learningRate);
-        // Rows are distinct, so threads never write the same row.
-        at::parallel_for(0, count, 256, [&](std::int64_t begin, std::int64_t end) {
-            for (std::int64_t i = begin; i < end; ++i) {
-                const std::int64_t row = rowIds[i];
-                const auto t = static_cast<std::size_t>(++steps[row]);
-                const std::int64_t offset = row * width;
-                adamRow(p + offset, m + offset, v + offset, sums + i * width, width, beta1, beta2,
-                        lr * m_inverseBc1[t], m_sqrtBc2[t], eps);
-            }
-        });
+        stepRows(index, scratch.rows.data(), static_cast<std::int64_t>(scratch.rows.size()),
+                 scratch.sums.data(), learningRate);
         for (const auto row : scratch.rows)
             scratch.slotOfRow[static_cast<std::size_t>(row)] = -1;
         return;
@@ -194,6 +188,69 @@ void LazyAdam::sparseStep(Param& param, State& state, double learningRate) {
     state.expAvgSq.index_copy_(0, rows, vRows);
     auto update = mRows.div(bc1).div_(vRows.sqrt().div_(bc2Sqrt).add_(m_options.epsilon)).mul_(-learningRate);
     param.tensor.index_add_(0, rows, update);
+}
+
+bool LazyAdam::fusable() const {
+    return std::all_of(m_params.begin(), m_params.end(), [](const Param& p) { return fusedCpu(p.tensor); });
+}
+
+void LazyAdam::stepRows(std::size_t index, const std::int64_t* rowIds, std::int64_t count, const float* sums,
+                        double learningRate) {
+    auto& param = m_params[index];
+    auto& state = m_state[index];
+    const std::int64_t width = param.tensor.numel() / param.tensor.size(0);
+    const float beta1 = static_cast<float>(m_options.beta1), beta2 = static_cast<float>(m_options.beta2);
+    const float eps = static_cast<float>(m_options.epsilon);
+    ++m_stepCalls;
+    growBiasCorrections(m_stepCalls);
+    float* p = param.tensor.data_ptr<float>();
+    float* m = state.expAvg.data_ptr<float>();
+    float* v = state.expAvgSq.data_ptr<float>();
+    std::int64_t* steps = state.steps.data_ptr<std::int64_t>();
+    const float lr = static_cast<float>(learningRate);
+    // Rows are distinct, so threads never write the same row.
+    at::parallel_for(0, count, 256, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t i = begin; i < end; ++i) {
+            // Rows are scattered over the table: fetch a few rows ahead instead of waiting for each.
+            if (i + kPrefetchRows < end) {
+                const std::int64_t ahead = rowIds[i + kPrefetchRows] * width;
+                for (std::int64_t j = 0; j < width; j += 16) {
+                    __builtin_prefetch(p + ahead + j, 1);
+                    __builtin_prefetch(m + ahead + j, 1);
+                    __builtin_prefetch(v + ahead + j, 1);
+                }
+                __builtin_prefetch(steps + rowIds[i + kPrefetchRows], 1);
+            }
+            const std::int64_t row = rowIds[i];
+            const auto t = static_cast<std::size_t>(++steps[row]);
+            const std::int64_t offset = row * width;
+            adamRow(p + offset, m + offset, v + offset, sums + i * width, width, beta1, beta2,
+                    lr * m_inverseBc1[t], m_sqrtBc2[t], eps);
+        }
+    });
+}
+
+void LazyAdam::stepDense(std::size_t index, const float* grad, double learningRate) {
+    auto& param = m_params[index];
+    auto& state = m_state[index];
+    const std::int64_t numel = param.tensor.numel();
+    float* p = param.tensor.data_ptr<float>();
+    if (param.decay && m_options.weightDecay > 0) {
+        // As denseStep's mul_ (the factor rounded to float once).
+        const auto factor = static_cast<float>(1.0 - learningRate * m_options.weightDecay);
+        for (std::int64_t j = 0; j < numel; ++j)
+            p[j] *= factor;
+    }
+    auto* steps = state.steps.data_ptr<std::int64_t>();
+    const auto count = state.steps.numel();
+    for (std::int64_t i = 0; i < count; ++i)
+        ++steps[i];
+    const auto t = static_cast<double>(steps[0]);
+    const double beta1 = m_options.beta1, beta2 = m_options.beta2;
+    adamRow(p, state.expAvg.data_ptr<float>(), state.expAvgSq.data_ptr<float>(), grad, numel,
+            static_cast<float>(beta1), static_cast<float>(beta2),
+            static_cast<float>(learningRate / (1.0 - std::pow(beta1, t))),
+            static_cast<float>(std::sqrt(1.0 - std::pow(beta2, t))), static_cast<float>(m_options.epsilon));
 }
 
 std::vector<std::pair<std::string, torch::Tensor>> LazyAdam::state() const {

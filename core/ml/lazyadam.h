@@ -48,6 +48,18 @@ public:
     /// Drops the gradients (sets them undefined), which also frees sparse gradient memory.
     void zeroGrad();
 
+    /// For fused training steps that compute their gradients without autograd (fasttextstep.cpp): true when
+    /// every parameter is a contiguous CPU float32 tensor, so the two calls below apply.
+    bool fusable() const;
+    /// The update step() makes for a sparse gradient, from rows the caller already summed: `rows` are
+    /// distinct row ids of parameter `index` and `sums` their gradients, row-major [count x width].
+    /// Counts as one sparse step, as step() does. Threads over rows (at::parallel_for).
+    void stepRows(std::size_t index, const std::int64_t* rows, std::int64_t count, const float* sums,
+                  double learningRate);
+    /// The update step() makes for the dense gradient of a parameter that is not `sparse` (numel floats, the
+    /// parameter's layout), weight decay included.
+    void stepDense(std::size_t index, const float* grad, double learningRate);
+
     const std::vector<Param>& params() const { return m_params; }
 
     /// State as named tensors ("<param>.exp_avg", "<param>.exp_avg_sq", "<param>.step") for checkpoints;
@@ -71,7 +83,7 @@ private:
     };
 
     void denseStep(Param& param, State& state, double learningRate);
-    void sparseStep(Param& param, State& state, double learningRate);
+    void sparseStep(std::size_t index, double learningRate);
     void growBiasCorrections(std::int64_t maxStep);
 
     std::vector<Param> m_params;

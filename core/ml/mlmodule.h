@@ -2,6 +2,8 @@
 
 // Torch-free: programs that load LibTorch only when they need it include this and mlloader.h.
 
+#include "ml/ensemble.h"
+#include "ml/pretrain.h"
 #include "ml/runmodel.h"
 #include "ml/runtime.h"
 #include "ml/trainjob.h"
@@ -28,6 +30,16 @@ public:
     virtual core::Result<std::unique_ptr<LoadedModel>> loadRunModel(const std::string& projectPath,
                                                                     const std::string& runName,
                                                                     DevicePreference device) = 0;
+    /// pretrain.h: masked-language-model pretraining of the BERT encoder on the calling thread.
+    virtual core::Result<PretrainResult> pretrain(const PretrainJobRequest& request, ProgressSink& sink,
+                                                  const core::CancelToken& cancel) = 0;
+    /// hfcheckpointexport.h: a transformer run in the Hugging Face layout; returns the files written.
+    virtual core::Result<std::vector<std::string>> exportModel(const std::string& projectPath,
+                                                               const std::string& runName,
+                                                               const std::string& outDir) = 0;
+    /// ensemble.h: an ensemble run of finished runs, calibrated on their shared validation split.
+    virtual core::Result<EnsembleSummary> createEnsemble(const EnsembleRequest& request,
+                                                         const core::CancelToken* cancel) = 0;
 };
 
 /// Bumped whenever MlModule changes, so a stale module next to a newer executable is refused.

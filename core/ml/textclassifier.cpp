@@ -48,12 +48,13 @@ core::Result<std::unique_ptr<TextClassifier>> TextClassifier::load(const std::st
         if (impl->multiLabel)
             impl->thresholds = config.value("thresholds", std::vector<float>{});
         const auto kind = config.value("model", "");
-        if (kind != "fast")
+        if (kind != "fast" && kind != "transformer")
             return Error{ErrorCode::Parse,
                          "model \"" + kind + "\" is not supported by this version",
                          {configPath, 0, 0}};
-        auto model = createModel(ModelKind::Fast, config.at("architecture"),
-                                 static_cast<std::int64_t>(impl->labels.size()));
+        auto model = createModel(kind == "fast" ? ModelKind::Fast : ModelKind::Transformer,
+                                 config.at("architecture"), static_cast<std::int64_t>(impl->labels.size()),
+                                 modelDir);
         if (!model) {
             auto error = model.error();
             error.where.file = configPath;

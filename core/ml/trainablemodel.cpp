@@ -1,18 +1,19 @@
 #include "ml/trainablemodel.h"
 
 #include "ml/fasttextmodel.h"
+#include "ml/transformermodel.h"
 
 #include <numeric>
 
-// The model registry: each model kind the trainer can drive is built here (the BERT encoder joins next).
+// The model registry: each model kind the trainer can drive is built here.
 
 namespace bankbench::ml {
 
 using core::Error;
 using core::ErrorCode;
 
-core::Result<std::unique_ptr<TrainableModel>> createModel(const TrainConfig& config,
-                                                          std::int64_t numClasses) {
+core::Result<std::unique_ptr<TrainableModel>> createModel(const TrainConfig& config, std::int64_t numClasses,
+                                                          const std::string& assetsDir) {
     switch (config.model) {
     case ModelKind::Fast: {
         FastTextOptions options;
@@ -23,22 +24,28 @@ core::Result<std::unique_ptr<TrainableModel>> createModel(const TrainConfig& con
         return std::unique_ptr<TrainableModel>(
             std::make_unique<FastTextClassifier>(config.fast.features, options));
     }
-    case ModelKind::Transformer:
-        break;
+    case ModelKind::Transformer: {
+        auto model = TransformerClassifier::create(config, numClasses, assetsDir);
+        if (!model)
+            return model.error();
+        return std::unique_ptr<TrainableModel>(std::move(*model));
     }
-    return Error{
-        ErrorCode::InvalidArgument, "the transformer model is not available yet (use the fast model)", {}};
+    }
+    return Error{ErrorCode::InvalidArgument, "unknown model kind", {}};
 }
 
 core::Result<std::unique_ptr<TrainableModel>> createModel(ModelKind kind, const nlohmann::json& architecture,
-                                                          std::int64_t numClasses) {
+                                                          std::int64_t numClasses, const std::string& assetsDir) {
     if (kind == ModelKind::Fast) {
         auto model = FastTextClassifier::fromArchitecture(architecture, numClasses);
         if (!model)
             return model.error();
         return std::unique_ptr<TrainableModel>(std::move(*model));
     }
-    return Error{ErrorCode::InvalidArgument, "the transformer model is not available yet", {}};
+    auto model = TransformerClassifier::fromArchitecture(architecture, numClasses, assetsDir);
+    if (!model)
+        return model.error();
+    return std::unique_ptr<TrainableModel>(std::move(*model));
 }
 
 torch::Tensor predictLogits(TrainableModel& model, const EncodedTexts& inputs,

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,18 @@ public:
 struct ForwardContext {
     bool training = false;
     at::Generator* generator = nullptr;
+};
+
+class LazyAdam;
+
+/// What a fused training step needs besides the batch (see TrainableModel::fusedTrainStep).
+struct FusedStepRequest {
+    const std::vector<std::int64_t>* targets = nullptr; ///< class id of each batch example (single-label)
+    torch::Tensor classWeights;                         ///< per class; undefined = none
+    double labelSmoothing = 0;
+    double learningRate = 0;
+    LazyAdam* optimizer = nullptr;      ///< built over parameters(), in that order
+    at::Generator* generator = nullptr; ///< dropout masks, drawn as forward() draws them
 };
 
 /// A text classifier the generic trainer can drive: the fast model now, the BERT encoder later. Owns its
@@ -63,6 +76,17 @@ public:
     virtual torch::Tensor embed(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) = 0;
     virtual std::int64_t embeddingDim() const = 0;
 
+    /// Optional fast path for single-label training: forward, loss, gradients and the optimizer update in one
+    /// pass without autograd, the same maths as forward() + cross-entropy + backward() + optimizer step().
+    /// Returns the batch's mean loss, or nullopt when the model has no such path for this case (the trainer
+    /// then takes the autograd path).
+    virtual std::optional<double> fusedTrainStep(const EncodedTexts& inputs,
+                                                 const std::vector<std::int64_t>& indices,
+                                                 const FusedStepRequest& request) {
+        (void)inputs, (void)indices, (void)request;
+        return std::nullopt;
+    }
+
     /// Every trainable tensor, in a fixed order.
     virtual std::vector<Parameter> parameters() = 0;
     virtual void to(const torch::Device& device) = 0;
@@ -78,10 +102,13 @@ torch::Tensor predictLogits(TrainableModel& model, const EncodedTexts& inputs,
 /// Auto picks CUDA device 0 when LibTorch sees one, else the CPU; Cuda without a GPU is InvalidArgument.
 core::Result<torch::Device> chooseDevice(DevicePreference preference);
 
-/// Builds an untrained model for `config.model`. InvalidArgument for models not available yet.
-core::Result<std::unique_ptr<TrainableModel>> createModel(const TrainConfig& config, std::int64_t numClasses);
+/// Builds an untrained model for `config.model`. `assetsDir` holds the files a model needs besides its
+/// weights (the transformer's tokenizer, see prepareTransformerAssets() in transformermodel.h).
+core::Result<std::unique_ptr<TrainableModel>> createModel(const TrainConfig& config, std::int64_t numClasses,
+                                                          const std::string& assetsDir = {});
 /// Rebuilds an untrained model from architecture() output (weights are loaded separately).
 core::Result<std::unique_ptr<TrainableModel>> createModel(ModelKind kind, const nlohmann::json& architecture,
-                                                          std::int64_t numClasses);
+                                                          std::int64_t numClasses,
+                                                          const std::string& assetsDir = {});
 
 } // namespace bankbench::ml

@@ -19,6 +19,26 @@ core::HashedFeatureOptions defaultFastFeatures() {
     return options;
 }
 
+TrainConfig defaultTrainConfig(ModelKind kind) {
+    TrainConfig config;
+    config.model = kind;
+    if (kind == ModelKind::Transformer) {
+        // Chosen on a validation split of Banking77's train.csv (BENCHMARKS.md, "Training: transformer").
+        config.epochs = 40;
+        config.batchSize = 32;
+        config.learningRate = 3e-4;
+        config.warmupFraction = 0.06;
+        config.weightDecay = 0.01;
+        config.dropout = 0.1;
+        config.gradientClip = 1.0;
+        config.bucketByLength = true;
+        config.earlyStoppingPatience = 6;
+        config.refit = false; // a second full training from scratch doubles the time for a small gain
+        config.checkpointEveryMinutes = 5;
+    }
+    return config;
+}
+
 const char* modelKindName(ModelKind kind) {
     return kind == ModelKind::Fast ? "fast" : "transformer";
 }
@@ -84,6 +104,55 @@ Field choice(const char* key, E TrainConfig::*member, std::vector<std::pair<cons
             }};
 }
 
+Field flag(const char* key, bool TrainConfig::*member) {
+    return {key, [member](const TrainConfig& c) { return json(c.*member); },
+            [member](TrainConfig& c, const json& v) -> std::string {
+                if (!v.is_boolean())
+                    return "expected true or false";
+                c.*member = v.get<bool>();
+                return {};
+            }};
+}
+
+Field transformerInt(const char* key, int TransformerModelConfig::*member) {
+    return {key, [member](const TrainConfig& c) { return json(c.transformer.*member); },
+            [member](TrainConfig& c, const json& v) -> std::string {
+                if (!v.is_number_integer())
+                    return "expected an integer";
+                c.transformer.*member = v.get<int>();
+                return {};
+            }};
+}
+
+const std::vector<Field>& transformerFields() {
+    static const std::vector<Field> fields = {
+        transformerInt("layers", &TransformerModelConfig::layers),
+        transformerInt("hidden", &TransformerModelConfig::hidden),
+        transformerInt("heads", &TransformerModelConfig::heads),
+        transformerInt("ffn", &TransformerModelConfig::ffn),
+        transformerInt("max_length", &TransformerModelConfig::maxLength),
+        transformerInt("vocab_size", &TransformerModelConfig::vocabSize),
+        {"pooling", [](const TrainConfig& c) { return json(c.transformer.pooling == Pooling::Cls ? "cls" : "mean"); },
+         [](TrainConfig& c, const json& v) -> std::string {
+             if (v == "cls")
+                 c.transformer.pooling = Pooling::Cls;
+             else if (v == "mean")
+                 c.transformer.pooling = Pooling::Mean;
+             else
+                 return "expected one of \"cls\", \"mean\"";
+             return {};
+         }},
+        {"init_from", [](const TrainConfig& c) { return json(c.transformer.initFrom); },
+         [](TrainConfig& c, const json& v) -> std::string {
+             if (!v.is_string())
+                 return "expected a folder path (string)";
+             c.transformer.initFrom = v.get<std::string>();
+             return {};
+         }},
+    };
+    return fields;
+}
+
 const std::vector<Field>& topFields() {
     static const std::vector<Field> fields = {
         choice("model", &TrainConfig::model,
@@ -106,6 +175,9 @@ const std::vector<Field>& topFields() {
         number("weight_decay", &TrainConfig::weightDecay),
         number("dropout", &TrainConfig::dropout),
         number("label_smoothing", &TrainConfig::labelSmoothing),
+        number("gradient_clip", &TrainConfig::gradientClip),
+        flag("bucket_by_length", &TrainConfig::bucketByLength),
+        flag("bf16_autocast", &TrainConfig::bf16Autocast),
         choice("class_weights", &TrainConfig::classWeighting,
                {{"none", ClassWeighting::None}, {"balanced", ClassWeighting::Balanced}}),
         number("validation_fraction", &TrainConfig::validationFraction),
@@ -171,7 +243,7 @@ Error invalid(const std::string& source, const std::string& message) {
 core::Status applyFields(const std::vector<Field>& fields, const json& object, TrainConfig& config,
                          const std::string& prefix, const std::string& source) {
     for (const auto& [key, value] : object.items()) {
-        if (prefix.empty() && key == "fast")
+        if (prefix.empty() && (key == "fast" || key == "transformer"))
             continue;
         const Field* field = nullptr;
         for (const auto& candidate : fields)
@@ -182,7 +254,7 @@ core::Status applyFields(const std::vector<Field>& fields, const json& object, T
             for (const auto& candidate : fields)
                 known += std::string(known.empty() ? "" : ", ") + candidate.key;
             if (prefix.empty())
-                known += ", fast";
+                known += ", fast, transformer";
             return invalid(source, "unknown config key \"" + prefix + key + "\" (known keys: " + known + ")");
         }
         if (auto complaint = field->set(config, value); !complaint.empty())
@@ -202,6 +274,10 @@ json toJson(const TrainConfig& config) {
     for (const auto& field : fastFields())
         fast[field.key] = field.get(config);
     out["fast"] = fast;
+    json transformer = json::object();
+    for (const auto& field : transformerFields())
+        transformer[field.key] = field.get(config);
+    out["transformer"] = transformer;
     return out;
 }
 
@@ -210,12 +286,29 @@ core::Result<TrainConfig> trainConfigFromJson(const json& input, const TrainConf
     if (!input.is_object())
         return invalid(source, "a training config must be a JSON object");
     TrainConfig config = base;
+    if (input.contains("model") && input["model"].is_string()) {
+        // A config naming another model starts from that model's defaults, not the base model's.
+        const auto& name = input["model"].get_ref<const std::string&>();
+        const auto kind = name == "transformer" ? ModelKind::Transformer : ModelKind::Fast;
+        if ((name == "transformer" || name == "fast") && kind != base.model) {
+            config = defaultTrainConfig(kind);
+            config.threads = base.threads;
+            config.device = base.device;
+        }
+    }
     if (auto status = applyFields(topFields(), input, config, "", source); !status)
         return status.error();
     if (input.contains("fast")) {
         if (!input["fast"].is_object())
             return invalid(source, "config key \"fast\": expected an object");
         if (auto status = applyFields(fastFields(), input["fast"], config, "fast.", source); !status)
+            return status.error();
+    }
+    if (input.contains("transformer")) {
+        if (!input["transformer"].is_object())
+            return invalid(source, "config key \"transformer\": expected an object");
+        if (auto status = applyFields(transformerFields(), input["transformer"], config, "transformer.", source);
+            !status)
             return status.error();
     }
     if (auto status = validate(config); !status) {
@@ -289,6 +382,22 @@ core::Status validate(const TrainConfig& c) {
         return fail("fast.dim must be between 1 and 4096");
     if (auto status = core::HashedFeaturizer::validate(c.fast.features); !status)
         return fail("fast.features: " + status.error().message);
+    if (!(c.gradientClip >= 0))
+        return fail("gradient_clip must be >= 0 (0 = off)");
+    const auto& t = c.transformer;
+    if (t.layers < 1 || t.layers > 48)
+        return fail("transformer.layers must be between 1 and 48, got " + std::to_string(t.layers));
+    if (t.hidden < 8 || t.hidden > 4096)
+        return fail("transformer.hidden must be between 8 and 4096, got " + std::to_string(t.hidden));
+    if (t.heads < 1 || t.hidden % t.heads != 0)
+        return fail("transformer.heads must divide transformer.hidden (" + std::to_string(t.hidden) + "), got " +
+                    std::to_string(t.heads));
+    if (t.ffn < 1 || t.ffn > 65536)
+        return fail("transformer.ffn must be between 1 and 65536, got " + std::to_string(t.ffn));
+    if (t.maxLength < 4 || t.maxLength > 4096)
+        return fail("transformer.max_length must be between 4 and 4096, got " + std::to_string(t.maxLength));
+    if (t.vocabSize < 16 || t.vocabSize > 1000000)
+        return fail("transformer.vocab_size must be between 16 and 1000000, got " + std::to_string(t.vocabSize));
     return {};
 }
 

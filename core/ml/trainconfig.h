@@ -24,15 +24,36 @@ enum class ClassWeighting {
     Balanced, ///< n / (classes * count), as scikit-learn's class_weight="balanced"
 };
 
-/// The fast model's n-gram defaults: 2^18 buckets (a 100 MB table at dim 100; 2^19 and 2^20 scored the same
+/// The fast model's n-gram defaults: 2^18 buckets (a 50 MB table at dim 50; 2^19 and 2^20 scored the same
 /// on the Banking77 validation split), character 3- to 6-grams (fastText's range), word uni- and bigrams.
 core::HashedFeatureOptions defaultFastFeatures();
 
 /// The fastText-style model: hashed word and character n-grams (core/text/hashedfeatures.h), averaged,
 /// then a linear layer.
 struct FastModelConfig {
-    int dim = 100;                                               ///< embedding width
+    int dim = 50;                                                ///< embedding width
     core::HashedFeatureOptions features = defaultFastFeatures(); ///< n-grams, buckets, text normalisation
+};
+
+/// How the transformer turns token states into one sentence vector.
+enum class Pooling {
+    Cls,  ///< BERT's pooler: dense + tanh over the [CLS] state (what Hugging Face's classifier reads)
+    Mean, ///< mean of the non-padding token states (no pooler weights used)
+};
+
+/// The BERT encoder (core/ml/bertmodel.h). The size fields apply to a model trained from scratch; with
+/// `initFrom` the checkpoint's config.json decides them.
+struct TransformerModelConfig {
+    int layers = 4;
+    int hidden = 256;
+    int heads = 4;
+    int ffn = 1024;         ///< intermediate (feed-forward) width
+    int maxLength = 64;     ///< tokens per text including [CLS] and [SEP]; longer texts are truncated
+    int vocabSize = 8000;   ///< WordPiece vocabulary learned from the dataset's texts (bertvocab.h)
+    Pooling pooling = Pooling::Cls;
+    /// A BERT folder (config.json + model.safetensors + vocab.txt, or a `pretrain` output) to start from;
+    /// empty = random initialisation and a WordPiece vocabulary learned from the run's dataset.
+    std::string initFrom;
 };
 
 /// Everything that determines a training run. Serialised with the run, so a run can be repeated exactly;
@@ -40,12 +61,14 @@ struct FastModelConfig {
 struct TrainConfig {
     ModelKind model = ModelKind::Fast;
     FastModelConfig fast;
+    TransformerModelConfig transformer;
 
-    // Defaults tuned on a validation split of Banking77's train.csv (BENCHMARKS.md, "Training: fast model").
+    // Defaults tuned on a validation split of Banking77's train.csv (BENCHMARKS.md, "Training: fast model"):
+    // 10 epochs of batch 128 at dim 50 score like 19 + 14 epochs of batch 32 at dim 100 in a quarter of the time.
     std::uint64_t seed = 42;
-    int epochs = 30;
-    int batchSize = 32;
-    double learningRate = 0.02;   ///< peak learning rate (after warm-up)
+    int epochs = 10;
+    int batchSize = 128;
+    double learningRate = 0.05;   ///< peak learning rate (after warm-up)
     double warmupFraction = 0.05; ///< share of all steps spent warming up linearly from 0
     bool linearDecay = true;      ///< decay linearly to 0 at the last step after warm-up
     double beta1 = 0.9;
@@ -54,6 +77,13 @@ struct TrainConfig {
     double weightDecay = 0.0;    ///< decoupled (AdamW); applied to dense parameters only
     double dropout = 0.5;        ///< on the pooled representation
     double labelSmoothing = 0.0; ///< single-label only
+    /// Clip the global L2 norm of the dense parameters' gradients to this value; 0 = off.
+    double gradientClip = 0.0;
+    /// Batches of similar-length texts (less padding): sorted by length within windows of 50 batches of
+    /// the shuffled order, then the batches themselves shuffled. Seeded like the plain order.
+    bool bucketByLength = false;
+    /// On CUDA, run forward passes under bfloat16 autocast (weights and optimizer stay float32).
+    bool bf16Autocast = true;
     ClassWeighting classWeighting = ClassWeighting::None;
 
     double validationFraction = 0.1; ///< stratified by label, seeded by `seed`
@@ -64,7 +94,7 @@ struct TrainConfig {
     bool refit = true;
     std::int64_t checkpointEverySteps = 0; ///< 0 = by time only (below) and on cancel
     /// Also checkpoint after this much training time; 0 = off. A fast-model run on Banking77 takes seconds
-    /// and writes none (each checkpoint of its 2^18 x 100 table and Adam moments is ~400 MB).
+    /// and writes none (each checkpoint of its 2^18 x 50 table and Adam moments is ~200 MB).
     double checkpointEveryMinutes = 10;
     float defaultThreshold = 0.5F; ///< multi-label: for labels that validation cannot tune
 
@@ -72,9 +102,15 @@ struct TrainConfig {
     DevicePreference device = DevicePreference::Auto;
 };
 
+/// The defaults for one model kind: TrainConfig{} is the fast model's; the transformer's use AdamW at 3e-4
+/// with warm-up, weight decay 0.01, gradient clipping 1.0, dropout 0.1 and length-bucketed batches
+/// (BENCHMARKS.md, "Training: transformer").
+TrainConfig defaultTrainConfig(ModelKind kind);
+
 /// Every field, including defaults (what a run stores).
 nlohmann::json toJson(const TrainConfig& config);
-/// Applies the keys present in `json` over `base`. Unknown keys, wrong types and out-of-range values are
+/// Applies the keys present in `json` over `base`. When `json` names a "model" other than base.model, the
+/// keys apply over defaultTrainConfig() of that model instead (keeping base's threads and device). Unknown keys, wrong types and out-of-range values are
 /// InvalidArgument naming the key (and `source`, the file they came from, when given).
 core::Result<TrainConfig> trainConfigFromJson(const nlohmann::json& json, const TrainConfig& base = {},
                                               const std::string& source = {});

@@ -2,6 +2,8 @@
 
 #include "ml/trainerloop.h"
 
+#include <ATen/autocast_mode.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -14,13 +16,44 @@ using core::ErrorCode;
 
 namespace detail {
 
+namespace {
+
+/// Turns CUDA autocast on (bfloat16) for one scope; a no-op when `enabled` is false.
+class AutocastGuard {
+public:
+    explicit AutocastGuard(bool enabled) : m_enabled(enabled) {
+        if (!m_enabled)
+            return;
+        m_previousDtype = at::autocast::get_autocast_gpu_dtype();
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+        at::autocast::increment_nesting();
+    }
+    ~AutocastGuard() {
+        if (!m_enabled)
+            return;
+        if (at::autocast::decrement_nesting() == 0)
+            at::autocast::clear_cache();
+        at::autocast::set_enabled(false);
+        at::autocast::set_autocast_gpu_dtype(m_previousDtype);
+    }
+    AutocastGuard(const AutocastGuard&) = delete;
+    AutocastGuard& operator=(const AutocastGuard&) = delete;
+
+private:
+    bool m_enabled;
+    at::ScalarType m_previousDtype = at::kHalf;
+};
+
+} // namespace
+
 // The epochs of the current phase from where the state stands; checks cancel before every batch.
 core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
     const std::uint64_t phaseSalt = m_state.phase == 0 ? 0 : 0xA5A5A5A5A5A5A5A5ULL;
     while (m_state.epoch < m_phaseEpochs && !(m_state.phase == 0 && m_stoppedEarly)) {
-        std::vector<std::int64_t> order = m_indices;
-        seededShuffle(order, (m_config.seed ^ phaseSalt) +
-                                 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(m_state.epoch + 1));
+        const std::vector<std::int64_t> order =
+            epochOrder((m_config.seed ^ phaseSalt) +
+                       0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(m_state.epoch + 1));
         for (; m_state.batch < m_stepsPerEpoch; ++m_state.batch) {
             if (m_cancel.isCancelled())
                 return EpochsEnd::Cancelled;
@@ -30,13 +63,24 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
                                                   order.begin() + static_cast<long>(end));
             const auto started = Clock::now();
             m_lastLearningRate = learningRateAt(m_state.step);
-            auto logits = m_model->forward(*m_inputs, batch, ForwardContext{true, &m_generator});
-            auto loss = lossOf(logits, batch, true);
-            loss.backward();
-            m_optimizer->step(m_lastLearningRate);
-            m_optimizer->zeroGrad();
+            // The model's fused step when it has one (fast model on the CPU), else autograd.
+            const auto fusedLoss = fusedStep(batch);
+            torch::Tensor loss;
+            if (!fusedLoss) {
+                {
+                    // bf16 autocast on CUDA: matrix products in bfloat16, weights and optimizer in float32.
+                    AutocastGuard autocast(m_device.is_cuda() && m_config.bf16Autocast);
+                    auto logits = m_model->forward(*m_inputs, batch, ForwardContext{true, &m_generator});
+                    loss = lossOf(logits.to(torch::kFloat32), batch, true);
+                }
+                loss.backward();
+                if (m_config.gradientClip > 0)
+                    torch::nn::utils::clip_grad_norm_(m_denseGradients, m_config.gradientClip);
+                m_optimizer->step(m_lastLearningRate);
+                m_optimizer->zeroGrad();
+            }
             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-            m_state.epochLossSum += loss.item<double>();
+            m_state.epochLossSum += fusedLoss ? *fusedLoss : loss.item<double>();
             ++m_state.epochBatches;
             m_state.epochSeconds += seconds;
             m_state.trainSeconds += seconds;

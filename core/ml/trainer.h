@@ -9,6 +9,7 @@
 #include "util/result.h"
 
 #include <string>
+#include <vector>
 
 namespace bankbench::ml {
 
@@ -19,6 +20,9 @@ struct TrainRequest {
     /// Created when missing. Receives config.json and model.safetensors (best epoch) at the end, and
     /// checkpoint/ (model, optimizer, RNG, trainer state) while training.
     std::string modelDir;
+    /// Texts the transformer's WordPiece vocabulary is learned from when it starts from scratch (all texts
+    /// of the dataset, labelled or not); empty = the labelled texts of `data`.
+    std::vector<std::string> tokenizerTexts;
     /// Continue from modelDir/checkpoint (InvalidArgument when there is none or it belongs to another
     /// config or split).
     bool resume = false;

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bankbench::ml::detail {
@@ -40,8 +41,12 @@ private:
     core::Status restore();
     core::Result<EpochsEnd> runEpochs();
     void endSelectionEpoch();
+    /// trainerfused.cpp: the model's fused step for this batch, or nullopt (then the autograd path runs).
+    std::optional<double> fusedStep(const std::vector<std::int64_t>& batch);
     torch::Tensor lossOf(const torch::Tensor& logits, const std::vector<std::int64_t>& batch, bool training);
     double learningRateAt(std::int64_t step) const;
+    /// The epoch's example order: a seeded shuffle, length-bucketed when config.bucketByLength.
+    std::vector<std::int64_t> epochOrder(std::uint64_t seed) const;
     EpochMetrics validate(double epochSeconds, std::int64_t epochExamples);
     CheckpointTensors checkpointTensors();
     NamedTensors currentWeights();
@@ -62,6 +67,7 @@ private:
     std::unique_ptr<LazyAdam> m_optimizer;
     at::Generator m_generator;
     torch::Tensor m_classWeights;
+    std::vector<torch::Tensor> m_denseGradients; ///< parameters whose gradient norm config.gradientClip bounds
     NamedTensors m_best; ///< copies of the best selection epoch's weights
     TrainerState m_state;
     std::vector<std::int64_t> m_indices; ///< what the current phase trains on

@@ -3,9 +3,12 @@
 #include "metrics/thresholds.h"
 #include "ml/evaluation.h"
 #include "ml/runtime.h"
+#include "ml/selectionpredictions.h"
+#include "ml/transformermodel.h"
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 // The Trainer's pieces: set-up, resume, schedule, loss, validation, model files, progress.
 
@@ -47,6 +50,10 @@ core::Status Trainer::prepare() {
         m_sink.log(
             "note: OMP_WAIT_POLICY is unset; with other busy processes, OMP_WAIT_POLICY=passive in the "
             "environment keeps idle OpenMP threads from spinning (README: BLAS and threads)");
+    const auto& tokenizerTexts = m_request.tokenizerTexts.empty() ? m_data.texts : m_request.tokenizerTexts;
+    if (auto status = prepareTransformerAssets(m_config, m_request.modelDir, tokenizerTexts, m_sink, &m_cancel);
+        !status)
+        return status;
     if (auto status = resetModel(m_config.seed ^ 0x5DEECE66DULL); !status)
         return status;
     m_inputs = m_model->encode(m_data.texts);
@@ -73,7 +80,7 @@ core::Status Trainer::prepare() {
 
 // A fresh, seeded model with its own optimizer and dropout generator (the refit starts from scratch too).
 core::Status Trainer::resetModel(std::uint64_t generatorSeed) {
-    auto model = createModel(m_config, static_cast<std::int64_t>(m_data.labelNames.size()));
+    auto model = createModel(m_config, static_cast<std::int64_t>(m_data.labelNames.size()), m_request.modelDir);
     if (!model)
         return model.error();
     m_model = std::move(*model);
@@ -85,7 +92,38 @@ core::Status Trainer::resetModel(std::uint64_t generatorSeed) {
         std::move(params),
         LazyAdamOptions{m_config.beta1, m_config.beta2, m_config.epsilon, m_config.weightDecay});
     m_generator = at::make_generator<at::CPUGeneratorImpl>(generatorSeed);
+    m_denseGradients.clear();
+    for (auto& p : m_model->parameters())
+        if (!p.sparseGradient)
+            m_denseGradients.push_back(p.tensor);
     return {};
+}
+
+std::vector<std::int64_t> Trainer::epochOrder(std::uint64_t seed) const {
+    std::vector<std::int64_t> order = m_indices;
+    seededShuffle(order, seed);
+    if (!m_config.bucketByLength)
+        return order;
+    // Sort windows of 50 batches by length so each batch pads little, then shuffle the full batches so the
+    // epoch does not run from short to long texts. The partial last batch stays last.
+    const auto batch = static_cast<std::size_t>(m_config.batchSize);
+    const std::size_t window = batch * 50;
+    for (std::size_t begin = 0; begin < order.size(); begin += window) {
+        const auto end = std::min(order.size(), begin + window);
+        std::stable_sort(order.begin() + static_cast<long>(begin), order.begin() + static_cast<long>(end),
+                         [&](std::int64_t a, std::int64_t b) { return m_inputs->length(a) < m_inputs->length(b); });
+    }
+    const auto fullBatches = static_cast<std::int64_t>(order.size() / batch);
+    std::vector<std::int64_t> batchOrder(static_cast<std::size_t>(fullBatches));
+    std::iota(batchOrder.begin(), batchOrder.end(), 0);
+    seededShuffle(batchOrder, seed ^ 0xB5297A4D3F84D5B5ULL);
+    std::vector<std::int64_t> out;
+    out.reserve(order.size());
+    for (const auto b : batchOrder)
+        out.insert(out.end(), order.begin() + static_cast<long>(b * batch),
+                   order.begin() + static_cast<long>((b + 1) * batch));
+    out.insert(out.end(), order.begin() + static_cast<long>(fullBatches * batch), order.end());
+    return out;
 }
 
 void Trainer::enterPhase() {
@@ -259,6 +297,14 @@ core::Status Trainer::finishSelection() {
     if (!report)
         return report.error();
     m_state.selectionReport = *report;
+    // Held-out predictions of the selected model, for ensembles of refit runs (selectionpredictions.h).
+    if (!m_data.multiLabel) {
+        SelectionPredictions held{{}, classes, probabilities};
+        for (const auto index : indices)
+            held.recordIds.push_back(m_data.recordIds[static_cast<std::size_t>(index)]);
+        if (auto status = writeSelectionPredictions(m_request.modelDir, held); !status)
+            m_sink.log("warning: validation probabilities not kept: " + status.error().what());
+    }
     return writeModel(m_best);
 }
 

@@ -2,6 +2,7 @@
 
 #include "metrics/topk.h"
 #include "ml/evaluation.h"
+#include "ml/runmodel.h"
 #include "ml/runtime.h"
 #include "ml/textclassifier.h"
 #include "ml/trainer.h"
@@ -170,6 +171,29 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
                 return unique.error();
             name = *unique;
         }
+        if (request.pretrain) {
+            if (train.config.model != ModelKind::Transformer)
+                return Error{ErrorCode::InvalidArgument,
+                             "pretraining applies to the transformer model only",
+                             {request.projectPath, 0, 0}};
+            auto texts = datasetTexts(**project, {datasetName}, &cancel);
+            if (!texts)
+                return texts.error();
+            core::RunInfo probe;
+            probe.modelDir = RunStore::relativeModelDir(request.projectPath, name);
+            const auto pretrainDir = store.modelDirPath(probe) + ".pretrained";
+            std::error_code ec;
+            std::filesystem::remove_all(pretrainDir, ec);
+            const auto pretrainConfig = pretrainConfigFor(train.config, *request.pretrain);
+            auto pretrained = pretrainMlm(*texts, pretrainConfig, pretrainDir, sink, cancel);
+            if (!pretrained)
+                return pretrained.error();
+            if (pretrained->cancelled)
+                return Error{ErrorCode::Cancelled, "cancelled during pretraining (no run was created)",
+                             {request.projectPath, 0, 0}};
+            summary.pretraining = toJson(*pretrained);
+            train.config.transformer.initFrom = pretrainDir;
+        }
         core::NewRun fresh{name,
                            modelKindName(train.config.model),
                            0,
@@ -208,6 +232,13 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
     summary.validationExamples = static_cast<std::int64_t>(train.split.validation.size());
     train.data = &*data;
     train.modelDir = summary.modelDir;
+    if (train.config.model == ModelKind::Transformer && train.config.transformer.initFrom.empty()) {
+        // The tokenizer learns from every text of the dataset, labelled or not.
+        auto texts = datasetTexts(**project, {datasetName}, &cancel);
+        if (!texts)
+            return texts.error();
+        train.tokenizerTexts = std::move(*texts);
+    }
     train.resume = request.resume;
 
     RunRecordingSink recording(sink, store, run.id);
@@ -218,6 +249,8 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
     }
     summary.result = std::move(*result);
     summary.report = finalReport(summary);
+    if (!summary.pretraining.is_null())
+        summary.report["pretraining"] = summary.pretraining;
     const auto status =
         summary.result.outcome == TrainOutcome::Finished ? RunStatus::Finished : RunStatus::Cancelled;
     if (auto stored = store.finish(run.id, status, summary.report); !stored)
@@ -233,7 +266,8 @@ core::Result<nlohmann::json> runEvalJob(const EvalJobRequest& request, const cor
     auto run = store.run(request.runName);
     if (!run)
         return run.error();
-    auto classifier = TextClassifier::load(store.modelDirPath(*run), request.device);
+    // Through loadRunModel, so ensemble runs evaluate like any other run.
+    auto classifier = loadRunModel(request.projectPath, run->name, request.device);
     if (!classifier)
         return classifier.error();
     auto data = loadLabelledDataFor(**project, request.datasetName, (*classifier)->labels(),
@@ -265,7 +299,7 @@ core::Result<std::vector<Prediction>> runPredictJob(const PredictJobRequest& req
     auto run = store.run(request.runName);
     if (!run)
         return run.error();
-    auto classifier = TextClassifier::load(store.modelDirPath(*run), request.device);
+    auto classifier = loadRunModel(request.projectPath, run->name, request.device);
     if (!classifier)
         return classifier.error();
     auto probabilities = (*classifier)->predictProbabilities(request.texts);

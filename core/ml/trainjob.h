@@ -3,6 +3,7 @@
 // Torch-free: the jobs the CLI and the GUI run (through MlModule), each on a project file path so that it
 // opens its own connection on the thread it runs on.
 
+#include "ml/pretrain.h"
 #include "ml/trainconfig.h"
 #include "ml/trainprogress.h"
 #include "store/runstore.h"
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +27,11 @@ struct TrainJobRequest {
     TrainConfig config;      ///< ignored when resuming, except threads and device
     /// Continue run `runName` from its last checkpoint (same config, same split, same seed).
     bool resume = false;
+    /// Transformer only: masked-language-model pretraining (pretrain.h) on every text of the dataset,
+    /// labelled or not, into "<run folder>.pretrained" first, then fine-tuning from it (the stored config's
+    /// transformer.init_from names that folder). Its encoder settings, seed, threads and device follow
+    /// `config`. Ignored when resuming.
+    std::optional<PretrainConfig> pretrain;
     /// Versions the caller knows (e.g. {"bankbench": "0.1.0"}); LibTorch and BLAS are added.
     nlohmann::json versions = nlohmann::json::object();
 };
@@ -40,6 +47,7 @@ struct TrainJobSummary {
     std::int64_t validationExamples = 0;
     TrainResult result;
     nlohmann::json report; ///< what the run stores as its final report
+    nlohmann::json pretraining; ///< toJson(PretrainResult) when TrainJobRequest::pretrain ran; else null
 };
 
 /// Reads the labelled records, splits them (stratified, seeded), records the run in the project, trains,

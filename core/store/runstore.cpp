@@ -1,5 +1,6 @@
 #include "store/runstore.h"
 
+#include "store/projectsettings.h"
 #include "util/clock.h"
 
 #include <filesystem>
@@ -340,6 +341,72 @@ Status RunStore::deleteRun(RunId id) {
         m_project.database().prepare("DELETE FROM runs WHERE id = ?1").bind(1, id).run();
         return {};
     } catch (const DatabaseError& e) {
+        return Error{ErrorCode::Database, e.what(), {m_project.path(), 0, 0}};
+    }
+}
+
+Status RunStore::renameRun(RunId id, const std::string& newName) {
+    if (auto status = validateRunName(newName); !status)
+        return status;
+    auto old = run(id);
+    if (!old)
+        return old.error();
+    if (old->name == newName)
+        return {};
+    if (old->status == RunStatus::Running)
+        return Error{ErrorCode::InvalidArgument,
+                     "run \"" + old->name + "\" is still running; rename it once it has ended",
+                     {m_project.path(), 0, 0}};
+    RunInfo renamed = *old;
+    renamed.name = newName;
+    renamed.modelDir = relativeModelDir(m_project.path(), newName);
+    const std::filesystem::path from = modelDirPath(*old);
+    const std::filesystem::path to = modelDirPath(renamed);
+    bool moved = false;
+    try {
+        auto& db = m_project.database();
+        Transaction transaction(db);
+        auto exists = db.prepare("SELECT 1 FROM runs WHERE name = ?1");
+        exists.bind(1, newName);
+        if (exists.step())
+            return Error{ErrorCode::AlreadyExists,
+                         "a run named \"" + newName + "\" already exists",
+                         {m_project.path(), 0, 0}};
+        db.prepare("UPDATE runs SET name = ?2, model_dir = ?3, updated_at = ?4 WHERE id = ?1")
+            .bind(1, id)
+            .bind(2, newName)
+            .bind(3, renamed.modelDir)
+            .bind(4, nowIso8601())
+            .run();
+        ProjectSettings settings(m_project);
+        auto active = settings.activeModel();
+        if (!active)
+            return active.error();
+        if (*active == old->name)
+            if (auto status = settings.setActiveModel(newName); !status)
+                return status;
+        std::error_code ec;
+        if (std::filesystem::exists(from, ec)) {
+            if (std::filesystem::exists(to, ec))
+                return Error{ErrorCode::AlreadyExists,
+                             "cannot rename run \"" + old->name + "\": the folder " + to.string() +
+                                 " already exists",
+                             {to.string(), 0, 0}};
+            std::filesystem::rename(from, to, ec);
+            if (ec)
+                return Error{ErrorCode::Io,
+                             "cannot move the model folder of run \"" + old->name + "\" to " + to.string() +
+                                 ": " + ec.message(),
+                             {from.string(), 0, 0}};
+            moved = true;
+        }
+        transaction.commit();
+        return {};
+    } catch (const DatabaseError& e) {
+        if (moved) {
+            std::error_code ec;
+            std::filesystem::rename(to, from, ec);
+        }
         return Error{ErrorCode::Database, e.what(), {m_project.path(), 0, 0}};
     }
 }

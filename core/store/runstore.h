@@ -115,6 +115,13 @@ public:
     /// Deletes the rows (not the model folder).
     Status deleteRun(RunId id);
 
+    /// Renames a run and moves its model folder to the new name's folder, atomically as far as the file
+    /// system allows: the folder is renamed inside the database transaction, and moved back if the commit
+    /// fails. The project's active model follows the rename. Errors: the validateRunName ones,
+    /// AlreadyExists (name or target folder taken), NotFound, InvalidArgument (the run is still running:
+    /// its trainer writes into the folder), Io (the folder cannot be moved), Database.
+    Status renameRun(RunId id, const std::string& newName);
+
 private:
     Project& m_project;
 };

@@ -104,6 +104,8 @@ TEST(ImportJournal, ACancelledImportInRollbackModeLeavesNothingAndWalBack) {
     options.path = csvPath;
     options.datasetName = "cancelled";
     options.rollbackJournalIfAlone = true;
+    options.progressIntervalMs = 0;   // a callback after every batch, so the cancel lands mid-import
+    options.readChunkBytes = 4096;
     CancelToken cancel;
     auto result = importFile(*project, options, [&](const ImportProgress& p) {
         if (p.rowsImported > 0)

@@ -417,17 +417,17 @@ TEST(Trainer, BadRequestsFailWithClearErrors) {
     auto missing = request(path, "", smallConfig());
     missing.datasetName = "nope";
     EXPECT_EQ(ml::runTrainJob(missing, sink, cancel).error().code, core::ErrorCode::NotFound);
-    auto transformer = smallConfig();
-    transformer.model = ml::ModelKind::Transformer;
-    const auto notYet = ml::runTrainJob(request(path, "", transformer), sink, cancel);
-    ASSERT_FALSE(notYet.ok());
-    EXPECT_NE(notYet.error().message.find("not available yet"), std::string::npos);
+    auto transformer = ml::defaultTrainConfig(ml::ModelKind::Transformer);
+    transformer.transformer.initFrom = dir.file("no-such-bert");
+    const auto notThere = ml::runTrainJob(request(path, "", transformer), sink, cancel);
+    ASSERT_FALSE(notThere.ok());
+    EXPECT_NE(notThere.error().message.find("no tokenizer in the folder"), std::string::npos);
     // The failed attempt is recorded as such, with its reason.
     auto project = core::Project::open(path).value();
     const auto runs = core::RunStore(*project).runs().value();
     ASSERT_EQ(runs.size(), 1u);
     EXPECT_EQ(runs[0].status, core::RunStatus::Failed);
-    EXPECT_NE(runs[0].error.find("not available yet"), std::string::npos);
+    EXPECT_NE(runs[0].error.find("no tokenizer in the folder"), std::string::npos);
     EXPECT_EQ(ml::runEvalJob({path, "nope", "train"}).error().code, core::ErrorCode::NotFound);
 }
 

@@ -31,7 +31,8 @@ AppSettings::AppSettings(std::unique_ptr<QSettings> store)
       annotatorName(*m_store, QStringLiteral("label/annotator")),
       labelSplitterState(*m_store, QStringLiteral("label/splitter")),
       labelQueueOrder(*m_store, QStringLiteral("label/order"), 0),
-      labelQueueSeed(*m_store, QStringLiteral("label/seed"), 1) {}
+      labelQueueSeed(*m_store, QStringLiteral("label/seed"), 1),
+      trainThroughput(*m_store, QStringLiteral("train/throughput")) {}
 
 AppSettings::~AppSettings() {
     m_store->sync();

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <memory>
 
@@ -52,6 +53,9 @@ public:
     SettingValue<QByteArray> labelSplitterState;
     SettingValue<int> labelQueueOrder; ///< ui::QueueMode as int
     SettingValue<int> labelQueueSeed;
+    /// Train workspace: training examples per second measured by the last run of each model kind on this
+    /// machine ("fast", "transformer" -> double), for the time estimate before a run starts.
+    SettingValue<QVariantMap> trainThroughput;
 };
 
 } // namespace bankbench::ui

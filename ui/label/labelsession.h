@@ -126,6 +126,11 @@ public:
     /// Accepts the model's top suggestion (single-label: decides it; multi-label: adds it to the edit).
     bool acceptTopSuggestion();
     QUndoStack* undoStack() const { return m_undo; }
+    /// Stores `labels` as this annotator's accepted decision on `record` (label set `labelSet`) from outside
+    /// the labeling view (the Evaluate workspace), through the undo stack like any decision. `storedBefore`
+    /// is the annotator's current decision as read from the store; it is shown again after undo.
+    void relabel(core::RecordId record, core::LabelSetId labelSet, std::vector<std::string> labels,
+                 const std::optional<core::Decision>& storedBefore, const QString& recordText);
 
     // ----- schema -----
     void editSchema(const SchemaEdit& edit, const QString& description);

@@ -260,4 +260,21 @@ bool LabelSession::acceptTopSuggestion() {
     return true;
 }
 
+void LabelSession::relabel(core::RecordId record, core::LabelSetId labelSet, std::vector<std::string> labels,
+                           const std::optional<core::Decision>& storedBefore, const QString& recordText) {
+    commitIfDirty();
+    DecisionRequest decision;
+    decision.recordId = record;
+    decision.labelSetId = labelSet;
+    decision.annotator = toStdString(m_annotator);
+    decision.status = core::DecisionStatus::Accepted;
+    decision.labels = std::move(labels);
+    std::optional<core::Decision> before = storedBefore;
+    // A decision of this session not yet read back from the store is newer than what the caller read.
+    if (const auto local = m_local[0].constFind(record); local != m_local[0].constEnd())
+        before = local->decision;
+    m_undo->push(new DecisionCommand(*this, std::move(decision), before, singleLine(recordText, 80),
+                                     tr("Relabel record")));
+}
+
 } // namespace bankbench::ui

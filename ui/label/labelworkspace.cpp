@@ -260,4 +260,31 @@ void LabelWorkspace::updatePage() {
     emit statusTextChanged();
 }
 
+bool LabelWorkspace::relabelRecord(core::DatasetId dataset, core::RecordId record,
+                                   const std::vector<std::string>& labels,
+                                   const std::optional<core::Decision>& storedBefore, const QString& recordText) {
+    const std::optional<core::DatasetInfo> info = m_project.dataset(dataset);
+    if (!info || !info->labelSetId)
+        return false;
+    showDataset(dataset);
+    m_session->relabel(record, *info->labelSetId, labels, storedBefore, recordText);
+    return true;
+}
+
+void LabelWorkspace::openRecord(core::DatasetId dataset, core::RecordId record) {
+    showDataset(dataset);
+    if (!m_session->isQueueLoading()) {
+        m_session->reveal(record);
+        return;
+    }
+    // A finished queue build shows its first record: reveal this one after it.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_session, &LabelSession::queueChanged, this, [this, record, connection] {
+        if (m_session->isQueueLoading())
+            return;
+        disconnect(*connection);
+        m_session->reveal(record);
+    });
+}
+
 } // namespace bankbench::ui

@@ -3,6 +3,7 @@
 #include "shell/workspace.h"
 
 #include <labeling/suggestion.h>
+#include <store/labeltypes.h>
 #include <store/records.h>
 
 #include <QPointer>
@@ -46,6 +47,13 @@ public:
     /// the uncertainty order and the suggestion line.
     void setSuggestionProvider(std::shared_ptr<core::SuggestionProvider> provider);
     void showDataset(core::DatasetId id);
+    /// For the Evaluate workspace: shows `dataset` here (so undo can show the record) and stores `labels` as
+    /// the annotator's decision on `record` through the session's undo stack. False when the dataset is
+    /// unknown or has no label set.
+    bool relabelRecord(core::DatasetId dataset, core::RecordId record, const std::vector<std::string>& labels,
+                       const std::optional<core::Decision>& storedBefore, const QString& recordText);
+    /// Shows `record` of `dataset` in the labeling view (once the dataset's queue is built).
+    void openRecord(core::DatasetId dataset, core::RecordId record);
 
     LabelSession* session() const { return m_session; }
     LabelView* view() const { return m_view; }

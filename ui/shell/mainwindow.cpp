@@ -5,6 +5,7 @@
 #include "common/qtconvert.h"
 #include "common/translations.h"
 #include "data/dataworkspace.h"
+#include "evaluate/evaluateworkspace.h"
 #include "importexport/exportdialog.h"
 #include "importexport/importdialog.h"
 #include "importexport/importreportdialog.h"
@@ -13,8 +14,10 @@
 #include "jobs/indexjob.h"
 #include "jobs/jobindicator.h"
 #include "label/labelworkspace.h"
+#include "playground/playgroundworkspace.h"
 #include "shell/aboutdialog.h"
 #include "shell/recentprojectsmenu.h"
+#include "train/trainworkspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -93,6 +96,20 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     addWorkspace(m_data, QKeySequence(Qt::CTRL | Qt::Key_1));
     m_label = new LabelWorkspace(*m_session, m_settings, this);
     addWorkspace(m_label, QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_train = new TrainWorkspace(*m_session, m_settings, this);
+    // The project's active model feeds the label workspace's suggestions and uncertainty order.
+    connect(m_train, &TrainWorkspace::suggestionProviderChanged, m_label, &LabelWorkspace::setSuggestionProvider);
+    addWorkspace(m_train, QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_evaluate = new EvaluateWorkspace(*m_session, this);
+    m_evaluate->setLabelWorkspace(m_label);
+    connect(m_evaluate, &EvaluateWorkspace::labelWorkspaceRequested, this, [this] { switchToWorkspace(m_label); });
+    // Retraining shows its progress in the Train workspace (which explains itself when it cannot start).
+    connect(m_evaluate, &EvaluateWorkspace::retrainRequested, this, [this](const QString& runName) {
+        m_train->retrain(runName);
+        switchToWorkspace(m_train);
+    });
+    addWorkspace(m_evaluate, QKeySequence(Qt::CTRL | Qt::Key_4));
+    addWorkspace(new PlaygroundWorkspace(*m_session, this), QKeySequence(Qt::CTRL | Qt::Key_5));
 
     connect(m_session, &ProjectSession::projectOpened, this, &MainWindow::onProjectOpened);
     connect(m_session, &ProjectSession::projectFailed, this, &MainWindow::onProjectFailed);

@@ -16,10 +16,12 @@ namespace bankbench::ui {
 
 class AppSettings;
 class DataWorkspace;
+class EvaluateWorkspace;
 class ImportDialog;
 class Job;
 class JobIndicator;
 class LabelWorkspace;
+class TrainWorkspace;
 class ProjectSession;
 class Workspace;
 
@@ -42,6 +44,8 @@ public:
     ProjectSession& session() const { return *m_session; }
     DataWorkspace* dataWorkspace() const { return m_data; }
     LabelWorkspace* labelWorkspace() const { return m_label; }
+    EvaluateWorkspace* evaluateWorkspace() const { return m_evaluate; }
+    TrainWorkspace* trainWorkspace() const { return m_train; }
     QList<Workspace*> workspaces() const { return m_workspaces; }
     Workspace* currentWorkspace() const;
     JobIndicator* jobIndicator() const { return m_jobIndicator; }
@@ -87,6 +91,8 @@ private:
     QList<Workspace*> m_workspaces;
     DataWorkspace* m_data = nullptr;
     LabelWorkspace* m_label = nullptr;
+    EvaluateWorkspace* m_evaluate = nullptr;
+    TrainWorkspace* m_train = nullptr;
 
     QLabel* m_projectLabel;
     QLabel* m_workspaceStatus;

@@ -1,6 +1,8 @@
 // The entry point of libbankbench_ml_module.so: forwards the MlModule interface to bankbench_ml.
 #include "ml/mlmodule.h"
 
+#include "ml/hfcheckpointexport.h"
+
 namespace bankbench::ml {
 namespace {
 
@@ -24,6 +26,18 @@ public:
                                                             const std::string& runName,
                                                             DevicePreference device) override {
         return ml::loadRunModel(projectPath, runName, device);
+    }
+    core::Result<PretrainResult> pretrain(const PretrainJobRequest& request, ProgressSink& sink,
+                                          const core::CancelToken& cancel) override {
+        return runPretrainJob(request, sink, cancel);
+    }
+    core::Result<std::vector<std::string>> exportModel(const std::string& projectPath, const std::string& runName,
+                                                       const std::string& outDir) override {
+        return exportRunModel(projectPath, runName, outDir);
+    }
+    core::Result<EnsembleSummary> createEnsemble(const EnsembleRequest& request,
+                                                 const core::CancelToken* cancel) override {
+        return ml::createEnsemble(request, cancel);
     }
 };
 

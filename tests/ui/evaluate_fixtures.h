@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+
+namespace bankbench::test {
+
+/// A project with dataset "intents" (four intents, English and Chinese, one with a long Chinese name),
+/// dataset "holdout" (the same intents, a fifth of its records deliberately mislabelled so the confusion
+/// matrix has errors to click) and a fast-model run "small" trained on "intents". Trained once per test
+/// program and copied into `directory` for each test; returns the copy's path. Fails the calling test on
+/// any error.
+std::string createEvaluationProject(const std::string& directory);
+
+/// The long Chinese label of that project.
+inline const char* kLongChineseLabel = "挂失银行卡（紧急处理，含补办新卡）";
+
+} // namespace bankbench::test

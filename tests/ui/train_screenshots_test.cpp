@@ -1,0 +1,88 @@
+// Pictures of the Train workspace (a run in progress with live curves; the run comparison) in English and
+// Chinese, for people to look at. Writes train-*.png to BANKBENCH_SHOTS_DIR; skipped when it is unset.
+
+#include "train_fixtures.h"
+
+#include "common/translations.h"
+#include "train/runcomparechart.h"
+#include "train/runhistorypanel.h"
+#include "train/trainchartpanel.h"
+#include "train/trainlivepanel.h"
+#include "train/trainsetuppanel.h"
+
+#include <QDir>
+#include <QPixmap>
+#include <QSignalSpy>
+#include <QTabWidget>
+
+#include <cstdlib>
+
+using namespace bankbench;
+using namespace bankbench::test;
+
+namespace {
+
+class TrainScreenshots : public TrainHarness, public ::testing::WithParamInterface<const char*> {
+protected:
+    void SetUp() override {
+        const char* dir = std::getenv("BANKBENCH_SHOTS_DIR");
+        if (!dir)
+            GTEST_SKIP() << "set BANKBENCH_SHOTS_DIR to write screenshots";
+        m_out = QDir(QString::fromUtf8(dir));
+        ASSERT_TRUE(ui::installTranslations(QString::fromUtf8(GetParam())));
+    }
+    void TearDown() override { ui::installTranslations(QStringLiteral("en")); }
+
+    QString shot(const QString& name) const {
+        return m_out.filePath(QStringLiteral("train-") + name + QLatin1Char('-') +
+                              QString::fromUtf8(GetParam()) + QStringLiteral(".png"));
+    }
+    void save(const QString& name) {
+        QTest::qWait(300);
+        ASSERT_TRUE(m_window->grab().save(shot(name)));
+    }
+    void train(ml::TrainConfig config) {
+        workspace()->setupPanel()->setConfig(config);
+        QSignalSpy finished(workspace(), &ui::TrainWorkspace::trainingFinished);
+        ASSERT_TRUE(workspace()->startTraining());
+        ASSERT_TRUE(finished.wait(120000));
+        ASSERT_TRUE(waitIdle());
+    }
+
+    QDir m_out;
+};
+
+} // namespace
+
+TEST_P(TrainScreenshots, RunInProgressAndComparison) {
+    open(60);
+    ml::TrainConfig small = smallFastConfig(4);
+    small.learningRate = 0.005;
+    train(small);
+    ml::TrainConfig wide = smallFastConfig(8);
+    wide.fast.dim = 32;
+    wide.learningRate = 0.01;
+    train(wide);
+
+    ml::TrainConfig longRun = smallFastConfig(3000);
+    longRun.refit = false;
+    longRun.learningRate = 0.003;
+    workspace()->setupPanel()->setConfig(longRun);
+    ASSERT_TRUE(workspace()->startTraining());
+    ui::TrainChartPanel* charts = workspace()->livePanel()->charts();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return charts->epochPointCount() >= 12; }, 120000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !charts->isReplotPending(); }, 3000));
+    save(QStringLiteral("live"));
+    QSignalSpy finished(workspace(), &ui::TrainWorkspace::trainingFinished);
+    workspace()->cancelTraining();
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_TRUE(waitIdle());
+
+    ui::RunHistoryPanel* history = workspace()->historyPanel();
+    workspace()->tabs()->setCurrentWidget(history);
+    history->selectRuns({QStringLiteral("fast-1"), QStringLiteral("fast-2"), QStringLiteral("fast-3")});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return history->compareChart()->curveCount() == 3; }, 15000));
+    save(QStringLiteral("compare"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, TrainScreenshots, ::testing::Values("en", "zh_CN"));

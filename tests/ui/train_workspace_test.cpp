@@ -1,0 +1,186 @@
+// Train workspace: data checks before a run, a real (small) training run with live curves, cancel and
+// resume, offscreen.
+
+#include "train_fixtures.h"
+
+#include "train/runhistorymodel.h"
+#include "train/runhistorypanel.h"
+#include "train/trainchartpanel.h"
+#include "train/trainingjob.h"
+#include "train/trainlivepanel.h"
+#include "train/trainpreflight.h"
+#include "train/trainsetuppanel.h"
+
+#include <store/project.h>
+#include <store/runstore.h>
+
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+
+#include <qcustomplot.h>
+
+using namespace bankbench;
+using namespace bankbench::test;
+
+namespace {
+
+core::RunInfo storedRun(const std::string& project, const std::string& name) {
+    auto opened = core::Project::open(project, true);
+    EXPECT_TRUE(opened.ok());
+    auto run = core::RunStore(**opened).run(name);
+    EXPECT_TRUE(run.ok()) << (run.ok() ? "" : run.error().what());
+    return run.ok() ? *run : core::RunInfo{};
+}
+
+std::vector<double> epochKeys(ui::TrainChartPanel* charts) {
+    std::vector<double> keys;
+    QCPGraph* f1 = charts->epochPlot()->graph(3);
+    for (auto it = f1->data()->constBegin(); it != f1->data()->constEnd(); ++it)
+        keys.push_back(it->key);
+    return keys;
+}
+
+} // namespace
+
+class TrainWorkspaceTest : public TrainHarness {};
+
+TEST_F(TrainWorkspaceTest, RefusesDataThatCannotTrainWithTheReason) {
+    open();
+    ui::TrainSetupPanel* setup = workspace()->setupPanel();
+    EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("120 labelled records")))
+        << setup->preflightText().toStdString();
+    EXPECT_TRUE(setup->startButton()->isEnabled());
+    EXPECT_TRUE(setup->estimateText().startsWith(QStringLiteral("Estimate:"))) << setup->estimateText().toStdString();
+    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("not measured yet")));
+
+    setup->datasetBox()->setCurrentText(QStringLiteral("one-class"));
+    ASSERT_TRUE(waitPreflight());
+    EXPECT_TRUE(setup->preflightText().startsWith(QStringLiteral("Cannot train:"))) << setup->preflightText().toStdString();
+    EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("at least 2"))) << setup->preflightText().toStdString();
+    EXPECT_FALSE(setup->startButton()->isEnabled());
+    EXPECT_FALSE(workspace()->startTraining());
+
+    setup->datasetBox()->setCurrentText(QStringLiteral("tiny"));
+    ASSERT_TRUE(waitPreflight());
+    EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("“transfer” (1)"))) << setup->preflightText().toStdString();
+    EXPECT_FALSE(setup->startButton()->isEnabled());
+}
+
+TEST_F(TrainWorkspaceTest, PresetsSetTheModelAndTheImportPresetNeedsAFolder) {
+    open();
+    ui::TrainSetupPanel* setup = workspace()->setupPanel();
+    auto* box = setup->presetBox();
+    auto* model = qobject_cast<QStandardItemModel*>(box->model());
+    ASSERT_NE(model, nullptr);
+    ASSERT_EQ(box->count(), 4);
+    for (int i = 0; i < box->count(); ++i)
+        EXPECT_TRUE(model->item(i)->isEnabled()) << i; // every engine is in this build
+    EXPECT_EQ(setup->config().model, ml::ModelKind::Fast);
+
+    ASSERT_TRUE(setup->selectPreset(QStringLiteral("transformer")));
+    EXPECT_EQ(setup->config().model, ml::ModelKind::Transformer);
+    EXPECT_EQ(setup->pretrainEpochs(), 0);
+    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("parameters"))) << setup->estimateText().toStdString();
+    EXPECT_TRUE(setup->startButton()->isEnabled());
+
+    ASSERT_TRUE(setup->selectPreset(QStringLiteral("transformer-pretrain")));
+    EXPECT_GT(setup->pretrainEpochs(), 0);
+    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("pretraining"))) << setup->estimateText().toStdString();
+
+    ASSERT_TRUE(setup->selectPreset(QStringLiteral("bert-import")));
+    EXPECT_FALSE(setup->startButton()->isEnabled());
+    EXPECT_TRUE(setup->estimateText().startsWith(QStringLiteral("Choose the checkpoint folder")))
+        << setup->estimateText().toStdString();
+    EXPECT_FALSE(workspace()->startTraining());
+    setup->setCheckpointFolder(qs(m_dir.file("bert")));
+    EXPECT_TRUE(setup->startButton()->isEnabled());
+    EXPECT_EQ(setup->config().transformer.initFrom, m_dir.file("bert"));
+}
+
+TEST_F(TrainWorkspaceTest, ARunStreamsCurvesFinishesAndIsListed) {
+    open();
+    ui::TrainSetupPanel* setup = workspace()->setupPanel();
+    setup->setConfig(smallFastConfig(4));
+    QSignalSpy finished(workspace(), &ui::TrainWorkspace::trainingFinished);
+    QTest::mouseClick(setup->startButton(), Qt::LeftButton);
+    ASSERT_TRUE(workspace()->isTraining());
+    EXPECT_FALSE(setup->startButton()->isEnabled());
+    EXPECT_TRUE(setup->cancelButton()->isEnabled());
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_TRUE(waitIdle());
+
+    ui::TrainLivePanel* live = workspace()->livePanel();
+    EXPECT_GT(live->charts()->lossPointCount(), 0);
+    EXPECT_EQ(live->charts()->epochPointCount(), 4);
+    EXPECT_GT(live->charts()->learningRatePlot()->graph(0)->dataCount(), 0);
+    EXPECT_TRUE(live->logText().contains(QStringLiteral("Epoch 4:"))) << live->logText();
+    EXPECT_TRUE(live->detailText().contains(QStringLiteral("finished"))) << live->detailText();
+
+    const core::RunInfo run = storedRun(m_project, "fast-1");
+    EXPECT_EQ(run.status, core::RunStatus::Finished);
+    EXPECT_EQ(run.config["epochs"], 4);
+    EXPECT_EQ(run.config["fast"]["dim"], 16);
+
+    ui::RunHistoryModel* history = workspace()->historyPanel()->model();
+    ASSERT_EQ(history->rowCount(), 1);
+    EXPECT_EQ(history->index(0, ui::RunHistoryModel::Name).data().toString(), QStringLiteral("fast-1"));
+    EXPECT_EQ(history->index(0, ui::RunHistoryModel::Status).data().toString(), QStringLiteral("finished"));
+    EXPECT_GT(history->index(0, ui::RunHistoryModel::BestMetric).data().toString().toDouble(), 0.5);
+
+    // The run measured this machine's throughput: the estimate now gives a time.
+    EXPECT_GT(m_settings->trainThroughput.get().value(QStringLiteral("fast")).toDouble(), 0);
+    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("measured on this machine")))
+        << setup->estimateText().toStdString();
+}
+
+TEST_F(TrainWorkspaceTest, CancelStopsTheRunAndResumeContinuesFromItsCheckpoint) {
+    open();
+    ml::TrainConfig config = smallFastConfig(3000);
+    config.refit = false;
+    workspace()->setupPanel()->setConfig(config);
+    ASSERT_TRUE(workspace()->startTraining());
+    ui::TrainChartPanel* charts = workspace()->livePanel()->charts();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return charts->epochPointCount() >= 3; }, 60000));
+    EXPECT_GT(charts->lossPointCount(), 0);
+    QSignalSpy finished(workspace(), &ui::TrainWorkspace::trainingFinished);
+    QTest::mouseClick(workspace()->setupPanel()->cancelButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(30000));
+    ASSERT_TRUE(waitIdle());
+    const int epochsBefore = charts->epochPointCount();
+    EXPECT_LT(epochsBefore, 3000);
+    EXPECT_EQ(storedRun(m_project, "fast-1").status, core::RunStatus::Cancelled);
+    ui::RunHistoryModel* history = workspace()->historyPanel()->model();
+    EXPECT_EQ(history->index(0, ui::RunHistoryModel::Status).data().toString(),
+              QStringLiteral("cancelled (resumable)"));
+
+    ASSERT_TRUE(workspace()->resumeRun(QStringLiteral("fast-1")));
+    EXPECT_EQ(charts->epochPointCount(), 0); // a new session starts a fresh chart
+    ASSERT_TRUE(QTest::qWaitFor([&] { return charts->epochPointCount() >= 2; }, 60000));
+    const std::vector<double> keys = epochKeys(charts);
+    // Continued where it stopped, not from epoch 1.
+    EXPECT_GE(keys.front(), epochsBefore) << "resumed at epoch " << keys.front();
+    EXPECT_EQ(storedRun(m_project, "fast-1").status, core::RunStatus::Running);
+    workspace()->cancelTraining();
+    ASSERT_TRUE(finished.wait(30000));
+    ASSERT_TRUE(waitIdle());
+    EXPECT_EQ(storedRun(m_project, "fast-1").status, core::RunStatus::Cancelled);
+    EXPECT_EQ(history->rowCount(), 1); // the same run, not a new one
+}
+
+TEST(TrainPreflight, NamesEveryLabelWithTooFewExamples) {
+    ml::LabelledData data;
+    data.datasetName = "d";
+    data.labelNames = {"a", "b", "c"};
+    data.labels = {{0}, {0}, {1}, {0}};
+    data.texts = {"x", "y", "z", "w"};
+    const ui::TrainPreflight verdict = ui::checkLabelledData(data);
+    EXPECT_FALSE(verdict.trainable);
+    EXPECT_TRUE(verdict.problem.contains(QStringLiteral("“b” (1)"))) << verdict.problem.toStdString();
+    EXPECT_TRUE(verdict.problem.contains(QStringLiteral("“c” (0)"))) << verdict.problem.toStdString();
+    EXPECT_EQ(verdict.smallestClass, 0);
+    data.labels = {{0}, {0}, {1}, {1}, {2}, {2}};
+    data.texts.resize(6);
+    EXPECT_TRUE(ui::checkLabelledData(data).trainable);
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+class QListView;
+
+namespace bankbench::ui {
+
+/// Paints ChatModel rows as message bubbles: the user's on the right, the bot's on the left, long Chinese
+/// and English text wrapped (at word boundaries, else anywhere), a typing bubble with moving dots, and
+/// thumbs up/down under each answer (clicks become feedbackClicked). Sizes follow the view's font, so a
+/// larger font (presenter mode) gives larger bubbles. GUI thread; `view` must outlive the delegate.
+class ChatBubbleDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+
+public:
+    explicit ChatBubbleDelegate(QListView* view);
+
+    /// Shows the intent and confidence under each answer (off for customer-facing demos).
+    void setShowDetails(bool show);
+    bool showsDetails() const { return m_showDetails; }
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    /// Where the thumbs of the bubble in `itemRect` are (tests click them).
+    QRect thumbRect(const QRect& itemRect, const QModelIndex& index, int feedback) const;
+
+signals:
+    void feedbackClicked(const QModelIndex& index, int feedback);
+
+protected:
+    bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                     const QModelIndex& index) override;
+
+private:
+    struct Geometry {
+        QRect bubble;
+        QRect text;
+        QRect footer;
+        QRect up;
+        QRect down;
+        int height = 0;
+    };
+    Geometry geometry(const QRect& itemRect, const QModelIndex& index) const;
+    int maxTextWidth() const;
+
+    QListView* m_view;
+    bool m_showDetails = true;
+};
+
+} // namespace bankbench::ui

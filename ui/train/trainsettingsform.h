@@ -1,0 +1,78 @@
+#pragma once
+
+#include <ml/trainconfig.h>
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QSpinBox;
+
+namespace bankbench::ui {
+
+/// The Advanced section of the Train workspace: every TrainConfig setting as an editor with its range and
+/// a tooltip that says what it does. setConfig() fills it, config() reads it back over the preset's config
+/// (so settings without an editor keep the preset's values). GUI thread.
+class TrainSettingsForm : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit TrainSettingsForm(QWidget* parent = nullptr);
+
+    void setConfig(const ml::TrainConfig& config);
+    ml::TrainConfig config() const;
+
+signals:
+    /// Any editor changed (the workspace re-estimates).
+    void changed();
+
+private:
+    QSpinBox* intEditor(int min, int max, const QString& tip);
+    QDoubleSpinBox* doubleEditor(double min, double max, int decimals, double step, const QString& tip);
+    QCheckBox* boolEditor(const QString& text, const QString& tip);
+    void addRow(QFormLayout* form, const QString& label, QWidget* editor);
+
+    ml::TrainConfig m_base;
+    QSpinBox* m_epochs;
+    QSpinBox* m_batchSize;
+    QDoubleSpinBox* m_learningRate;
+    QDoubleSpinBox* m_warmup;
+    QCheckBox* m_linearDecay;
+    QDoubleSpinBox* m_beta1;
+    QDoubleSpinBox* m_beta2;
+    QDoubleSpinBox* m_epsilon;
+    QDoubleSpinBox* m_weightDecay;
+    QDoubleSpinBox* m_dropout;
+    QDoubleSpinBox* m_labelSmoothing;
+    QComboBox* m_classWeighting;
+    QDoubleSpinBox* m_validation;
+    QSpinBox* m_patience;
+    QCheckBox* m_refit;
+    QSpinBox* m_checkpointSteps;
+    QDoubleSpinBox* m_checkpointMinutes;
+    QDoubleSpinBox* m_threshold;
+    QSpinBox* m_seed;
+    QSpinBox* m_threads;
+    QComboBox* m_device;
+    QSpinBox* m_dim;
+    QSpinBox* m_bucketBits;
+    QCheckBox* m_wordBigrams;
+    QSpinBox* m_charMin;
+    QSpinBox* m_charMax;
+    QDoubleSpinBox* m_gradientClip;
+    QCheckBox* m_bucketByLength;
+    QCheckBox* m_bf16;
+    QWidget* m_fastGroup;
+    QWidget* m_transformerGroup;
+    QSpinBox* m_layers;
+    QSpinBox* m_hidden;
+    QSpinBox* m_heads;
+    QSpinBox* m_ffn;
+    QSpinBox* m_maxLength;
+    QSpinBox* m_vocabSize;
+    QComboBox* m_pooling;
+};
+
+} // namespace bankbench::ui
