@@ -247,7 +247,8 @@ TEST(HfCheckpoint, ExportedRunReimportsWithIdenticalLogitsAndMatchesAPythonRefer
         input["mask"].push_back(maskRow);
     }
     test::writeFile(dir.file("input.json"), input.dump());
-    const auto script = (fs::path(__FILE__).parent_path() / "bert_reference.py").string();
+    // Not __FILE__: ccache (CCACHE_BASEDIR) compiles with relative paths.
+    const auto script = (fs::path(BANKBENCH_ML_TEST_SOURCE_DIR) / "bert_reference.py").string();
     const auto command = "/usr/bin/python3 " + script + " " + out.string() + " " + dir.file("input.json") +
                          " > " + dir.file("python.json");
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
