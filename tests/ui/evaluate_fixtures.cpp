@@ -1,5 +1,7 @@
 #include "evaluate_fixtures.h"
 
+#include "uifixtures.h"
+
 #include "support/testsupport.h"
 
 #include <ml/trainingdata.h>
@@ -94,12 +96,7 @@ std::string createEvaluationProject(const std::string& directory) {
     if (!std::filesystem::exists(source))
         train(source);
     EXPECT_TRUE(std::filesystem::exists(source));
-    // The run's model folder is stored relative to the project file and named after it: keep the name.
-    const std::filesystem::path target = std::filesystem::path(directory) / "evaluation.bbproj";
-    std::filesystem::copy_file(source, target);
-    std::filesystem::copy(source + ".runs", target.string() + ".runs",
-                          std::filesystem::copy_options::recursive);
-    return target.string();
+    return copyProjectWithRuns(source, directory);
 }
 
 } // namespace bankbench::test

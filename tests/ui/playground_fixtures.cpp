@@ -134,12 +134,7 @@ std::string createPlaygroundProject(const std::string& directory) {
     if (!std::filesystem::exists(source))
         build(source);
     EXPECT_TRUE(std::filesystem::exists(source));
-    // The run's model folder is stored relative to the project file and named after it: keep the name.
-    const std::filesystem::path target = std::filesystem::path(directory) / "playground.bbproj";
-    std::filesystem::copy_file(source, target);
-    std::filesystem::copy(source + ".runs", target.string() + ".runs",
-                          std::filesystem::copy_options::recursive);
-    return target.string();
+    return copyProjectWithRuns(source, directory);
 }
 
 std::string writePlaygroundTests(const std::string& directory) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 namespace bankbench::test {
@@ -75,6 +76,13 @@ void writeCsv(const std::string& path, int rows) {
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
+}
+
+std::string copyProjectWithRuns(const std::string& source, const std::string& directory) {
+    const auto target = std::filesystem::path(directory) / std::filesystem::path(source).filename();
+    std::filesystem::copy_file(source, target);
+    std::filesystem::copy(source + ".runs", target.string() + ".runs", std::filesystem::copy_options::recursive);
+    return target.string();
 }
 
 } // namespace bankbench::test

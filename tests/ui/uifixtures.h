@@ -30,6 +30,10 @@ void writeCsv(const std::string& path, int rows);
 
 QString qs(const std::string& text);
 
+/// Copies a project file and its run folder ("<file>.runs") into `directory` under the same file name
+/// (a run's model folder is stored relative to the project file and named after it). Returns the copy.
+std::string copyProjectWithRuns(const std::string& source, const std::string& directory);
+
 } // namespace bankbench::test
 
 /// Readable QString values in GoogleTest failure messages.
