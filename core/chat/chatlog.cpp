@@ -1,4 +1,5 @@
 #include "chat/chatlog.h"
+#include "store/datasetrange.h"
 
 #include "chat/masking.h"
 #include "store/database.h"
@@ -151,7 +152,8 @@ Result<LabelingReport> ChatLog::sendToLabeling(BotId botId, const LabelingReques
         botName.bind(1, botId);
         const std::string bot = botName.step() ? botName.columnText(0) : std::to_string(botId);
         botName.reset();
-        auto line = db.prepare("SELECT COALESCE(MAX(source_line), 0) FROM records WHERE dataset_id = ?1");
+        auto line = db.prepare("SELECT COALESCE(MAX(source_line), 0) FROM records WHERE " +
+                               recordsOfDataset("", "?1"));
         line.bind(1, dataset->id).step();
         std::int64_t sourceLine = line.columnInt(0);
         line.reset();
@@ -179,6 +181,8 @@ Result<LabelingReport> ChatLog::sendToLabeling(BotId botId, const LabelingReques
             .bind(1, static_cast<std::int64_t>(chosen.size()))
             .bind(2, dataset->id)
             .run();
+        if (!report.recordIds.empty())
+            extendDatasetRecordRange(db, dataset->id, report.recordIds.front(), report.recordIds.back());
         transaction.commit();
         report.sent = static_cast<std::int64_t>(chosen.size());
         return report;

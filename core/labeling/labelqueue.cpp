@@ -1,4 +1,5 @@
 #include "labeling/labelqueue.h"
+#include "store/datasetrange.h"
 
 #include <algorithm>
 #include <limits>
@@ -37,8 +38,8 @@ Result<std::unordered_set<RecordId>> decidedRecords(Project& project, const Data
         return decided;
     try {
         auto stmt = project.database().prepare(
-            "SELECT DISTINCT a.record_id FROM annotations a JOIN records r ON r.id = a.record_id "
-            "WHERE a.label_set_id = ?1 AND a.is_current = 1 AND r.dataset_id = ?2" +
+            "SELECT DISTINCT a.record_id FROM annotations a "
+            "WHERE a.label_set_id = ?1 AND a.is_current = 1 AND " + annotationsOfDataset("a", "?2") +
             std::string(annotator.empty() ? "" : " AND a.annotator = ?3"));
         stmt.bind(1, *info.labelSetId).bind(2, info.id);
         if (!annotator.empty())

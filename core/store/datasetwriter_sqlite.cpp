@@ -1,5 +1,7 @@
 #include "store/datasetwriter_sqlite.h"
 
+#include "store/datasetrange.h"
+
 #include "util/clock.h"
 
 #include <sqlite3.h>
@@ -224,6 +226,9 @@ Status SqliteDatasetWriter::add(const NewRecord& record) {
         m_insertRecord.bind(1, m_datasetId).bind(2, record.sourceLine).bind(3, record.text).bind(4, fieldsJson);
         m_insertRecord.run();
         const auto recordId = m_db.lastInsertRowId();
+        if (!m_firstRecordId)
+            m_firstRecordId = recordId;
+        m_lastRecordId = recordId;
         // One row per distinct label; later rows of a decision point at its first row (NULL = itself).
         std::optional<std::int64_t> decision;
         if (m_labelSetId) {
@@ -257,6 +262,8 @@ Status SqliteDatasetWriter::commit() {
             .bind(2, nlohmann::json(m_columns).dump())
             .bind(3, m_datasetId)
             .run();
+        if (m_firstRecordId)
+            extendDatasetRecordRange(m_db, m_datasetId, *m_firstRecordId, m_lastRecordId);
         m_transaction->commit();
         m_committed = true;
         m_transaction.reset();

@@ -69,6 +69,8 @@ private:
     std::string m_createdAt;
     std::unordered_map<std::string, std::int64_t> m_labelIds;
     std::int64_t m_rows = 0;
+    std::optional<RecordId> m_firstRecordId; ///< ids this writer inserted, for the dataset's id range
+    RecordId m_lastRecordId = 0;
     std::string m_fieldsBuffer;
     Statement m_insertRecord;
     Statement m_insertAnnotation;

@@ -1,5 +1,6 @@
 // LabelStore: recording decisions, undo/redo, and reading them back.
 #include "store/labelrows.h"
+#include "store/datasetrange.h"
 #include "store/labelstore.h"
 
 #include <algorithm>
@@ -248,8 +249,7 @@ Result<std::vector<Decision>> LabelStore::currentDecisionsInDataset(DatasetId da
         if (!set)
             return set.error();
         auto& db = m_project.database();
-        const std::string scope = "a.label_set_id = ?1 AND a.is_current = 1 AND a.record_id IN "
-                                  "(SELECT id FROM records WHERE dataset_id = ?2)";
+        const std::string scope = "a.label_set_id = ?1 AND a.is_current = 1 AND " + annotationsOfDataset("a", "?2");
         std::string where = "WHERE " + scope;
         if (minAnnotators > 1)
             where += " AND a.record_id IN (SELECT a.record_id FROM annotations a WHERE " + scope +

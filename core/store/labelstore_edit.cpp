@@ -1,5 +1,6 @@
 // LabelStore: edits that touch annotations (merge, delete and their undo) and bulk label creation.
 #include "store/labelrows.h"
+#include "store/datasetrange.h"
 #include "store/labelstore.h"
 
 #include "io/labelvalues.h"
@@ -340,7 +341,7 @@ Result<LabelSet> LabelStore::createLabelSetFromColumn(DatasetId dataset, const s
         std::map<std::string, bool> seen;
         std::vector<std::pair<RecordId, std::vector<std::string>>> perRecord;
         auto insertLabel = db.prepare("INSERT INTO labels(label_set_id, name, position) VALUES(?1, ?2, ?3)");
-        auto stmt = db.prepare("SELECT id, text, fields_json FROM records WHERE dataset_id = ?1 ORDER BY id");
+        auto stmt = db.prepare("SELECT id, text, fields_json FROM records WHERE " + recordsOfDataset("", "?1") + " ORDER BY id");
         stmt.bind(1, dataset);
         std::vector<std::string> values;
         int position = 0;

@@ -1,5 +1,6 @@
 // LabelStore: progress counts, labelling speed and the review queue of disagreements.
 #include "store/labelrows.h"
+#include "store/datasetrange.h"
 #include "store/labelstore.h"
 
 #include <algorithm>
@@ -55,9 +56,9 @@ Result<LabelProgress> LabelStore::progress(DatasetId dataset, const std::optiona
         // over the set's current rows; measured faster than probing each record, above all per annotator.
         auto states = db.prepare("SELECT s, COUNT(*) FROM (SELECT MIN(CASE a.status WHEN 'accepted' THEN 0 "
                                  "WHEN 'unclear' THEN 1 ELSE 2 END) AS s "
-                                 "FROM annotations a JOIN records r ON r.id = a.record_id WHERE "
+                                 "FROM annotations a WHERE "
                                  "a.label_set_id = ?1 AND a.is_current = 1 "
-                                 "AND r.dataset_id = ?2" +
+                                 "AND " + annotationsOfDataset("a", "?2") +
                                  byAnnotator + " GROUP BY a.record_id) GROUP BY s");
         states.bind(1, *info->labelSetId).bind(2, dataset);
         if (annotator)
@@ -77,11 +78,12 @@ Result<LabelProgress> LabelStore::progress(DatasetId dataset, const std::optiona
             }
         }
         auto counts = db.prepare(
-            "SELECT l.id, l.name, (SELECT COUNT(DISTINCT a.record_id) FROM annotations a JOIN records r ON "
-            "r.id = a.record_id "
-            "WHERE a.label_set_id = ?1 AND a.label_id = l.id AND a.is_current = 1 AND a.status = 'accepted' "
-            "AND r.dataset_id = ?2" +
-            byAnnotator + ") FROM labels l WHERE l.label_set_id = ?1 ORDER BY l.position, l.id");
+            // One grouped pass over the dataset's annotations: there is no index by label to probe.
+            "SELECT l.id, l.name, COALESCE(c.n, 0) FROM labels l LEFT JOIN (SELECT a.label_id, "
+            "COUNT(DISTINCT a.record_id) AS n FROM annotations a "
+            "WHERE a.label_set_id = ?1 AND a.is_current = 1 AND a.status = 'accepted' AND " +
+            annotationsOfDataset("a", "?2") + byAnnotator +
+            " GROUP BY a.label_id) c ON c.label_id = l.id WHERE l.label_set_id = ?1 ORDER BY l.position, l.id");
         counts.bind(1, *info->labelSetId).bind(2, dataset);
         if (annotator)
             counts.bind(3, *annotator);
@@ -97,8 +99,8 @@ Result<std::vector<std::string>> LabelStore::annotators(DatasetId dataset) {
     try {
         std::vector<std::string> out;
         auto stmt = m_project.database().prepare(
-            "SELECT DISTINCT a.annotator FROM annotations a JOIN records r ON r.id = a.record_id "
-            "JOIN datasets d ON d.id = r.dataset_id WHERE d.id = ?1 AND a.label_set_id = d.label_set_id "
+            "SELECT DISTINCT a.annotator FROM annotations a JOIN datasets d ON d.id = ?1 WHERE " +
+            annotationsOfDataset("a", "d.id") + " AND a.label_set_id = d.label_set_id "
             "AND a.is_current = 1 ORDER BY a.annotator");
         stmt.bind(1, dataset);
         while (stmt.step())
@@ -123,8 +125,8 @@ Result<std::vector<AnnotatorProgress>> LabelStore::annotatorProgress(DatasetId d
         auto states = db.prepare(
             "SELECT annotator, s, COUNT(*) FROM (SELECT a.annotator, MIN(CASE a.status WHEN 'accepted' THEN "
             "0 "
-            "WHEN 'unclear' THEN 1 ELSE 2 END) AS s FROM annotations a JOIN records r ON r.id = a.record_id "
-            "WHERE a.label_set_id = ?1 AND a.is_current = 1 AND r.dataset_id = ?2 GROUP BY a.annotator, "
+            "WHEN 'unclear' THEN 1 ELSE 2 END) AS s FROM annotations a "
+            "WHERE a.label_set_id = ?1 AND a.is_current = 1 AND " + annotationsOfDataset("a", "?2") + " GROUP BY a.annotator, "
             "a.record_id) "
             "GROUP BY annotator, s");
         states.bind(1, *info->labelSetId).bind(2, dataset);
@@ -145,9 +147,9 @@ Result<std::vector<AnnotatorProgress>> LabelStore::annotatorProgress(DatasetId d
         }
         std::map<std::pair<std::string, LabelId>, std::int64_t> counts;
         auto perLabel = db.prepare(
-            "SELECT a.annotator, a.label_id, COUNT(DISTINCT a.record_id) FROM annotations a JOIN records r "
-            "ON r.id = a.record_id WHERE a.label_set_id = ?1 AND a.is_current = 1 AND a.status = 'accepted' "
-            "AND a.label_id IS NOT NULL AND r.dataset_id = ?2 GROUP BY a.annotator, a.label_id");
+            "SELECT a.annotator, a.label_id, COUNT(DISTINCT a.record_id) FROM annotations a "
+            "WHERE a.label_set_id = ?1 AND a.is_current = 1 AND a.status = 'accepted' "
+            "AND a.label_id IS NOT NULL AND " + annotationsOfDataset("a", "?2") + " GROUP BY a.annotator, a.label_id");
         perLabel.bind(1, *info->labelSetId).bind(2, dataset);
         while (perLabel.step())
             counts[{perLabel.columnText(0), perLabel.columnInt(1)}] = perLabel.columnInt(2);

@@ -1,5 +1,7 @@
 #include "store/project.h"
 
+#include "store/datasetrange.h"
+
 #include "store/datasetwriter_sqlite.h"
 #include "store/schema.h"
 
@@ -35,14 +37,13 @@ std::vector<std::string> parseColumns(const std::string& json) {
     return columns;
 }
 
-constexpr const char* kDatasetColumns =
+const std::string kDatasetColumns =
     "SELECT d.id, d.name, d.source_path, d.source_format, d.encoding, d.imported_at, d.columns_json, "
     "d.text_column, d.label_column, d.label_separator, d.label_set_id, d.row_count, "
-    // Driven from the dataset's records (index range) rather than the label set's annotations: a label
+    // Driven from the dataset's records (id range, store/datasetrange.h) rather than the label set's annotations: a label
     // set may serve several datasets, and this form is also ~2x faster on a million rows.
-    "(SELECT COUNT(*) FROM records r WHERE r.dataset_id = d.id AND EXISTS (SELECT 1 FROM annotations a "
-    "  WHERE a.record_id = r.id AND a.label_set_id = d.label_set_id AND a.is_current = 1 "
-    "  AND a.status = 'accepted')) "
+    "(SELECT COUNT(DISTINCT a.record_id) FROM annotations a WHERE a.label_set_id = d.label_set_id "
+    "  AND a.is_current = 1 AND a.status = 'accepted' AND " + annotationsOfDataset("a", "d.id") + ") "
     "FROM datasets d ";
 
 DatasetInfo readDataset(const Statement& stmt) {
@@ -193,7 +194,7 @@ Status Project::deleteDataset(DatasetId id) {
         // The FTS index is contentless: deleting a row means handing back the exact body it indexed.
         m_db->prepare("INSERT INTO records_fts(records_fts, rowid, body) "
                       "SELECT 'delete', r.id, bb_search_text(r.text) FROM records r JOIN datasets d ON d.id = r.dataset_id "
-                      "WHERE r.dataset_id = ?1 AND r.id <= d.fts_indexed_upto")
+                      "WHERE " + recordsOfDatasetWithin("r", "?1", {}, "d.fts_indexed_upto"))
             .bind(1, id)
             .run();
         std::optional<LabelSetId> labelSet;
@@ -205,7 +206,7 @@ Status Project::deleteDataset(DatasetId id) {
             if (!stmt.isNull(0))
                 labelSet = stmt.columnInt(0);
         }
-        m_db->prepare("DELETE FROM records WHERE dataset_id = ?1").bind(1, id).run();
+        m_db->prepare("DELETE FROM records WHERE " + recordsOfDataset("", "?1")).bind(1, id).run();
         m_db->prepare("DELETE FROM datasets WHERE id = ?1").bind(1, id).run();
         if (labelSet)
             m_db->prepare("DELETE FROM label_sets WHERE id = ?1 AND NOT EXISTS "

@@ -180,6 +180,19 @@ CREATE TABLE chat_turns (
 );
 CREATE INDEX chat_turns_by_session ON chat_turns(bot_id, session, turn);
 )sql",
+    // 5: cheaper imports. Each import appends its records as one block of ids, so a dataset's records lie
+    //    between first_record_id and last_record_id (records of other datasets may sit in between after
+    //    later appends: queries keep `dataset_id = ?` as well, see store/datasetrange.h). That range
+    //    replaces the records_by_dataset index, and label queries go through annotations_by_record and
+    //    GROUP BY instead of annotations_current: each index cost about 15% of an import's time.
+    R"sql(
+ALTER TABLE datasets ADD COLUMN first_record_id INTEGER;
+ALTER TABLE datasets ADD COLUMN last_record_id INTEGER;
+UPDATE datasets SET first_record_id = (SELECT MIN(id) FROM records WHERE dataset_id = datasets.id),
+                    last_record_id = (SELECT MAX(id) FROM records WHERE dataset_id = datasets.id);
+DROP INDEX records_by_dataset;
+DROP INDEX annotations_current;
+)sql",
 };
 
 constexpr int kStepCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
