@@ -241,10 +241,25 @@
     </message>
 </context>
 <context>
+    <name>bankbench::ui::ChatBubbleDelegate</name>
+    <message>
+        <source>In labeling</source>
+        <translation>已送标注</translation>
+    </message>
+    <message>
+        <source>To labeling</source>
+        <translation>送去标注</translation>
+    </message>
+</context>
+<context>
     <name>bankbench::ui::ChatModel</name>
     <message>
         <source>%1 · %2%</source>
         <translation>%1 · %2%</translation>
+    </message>
+    <message>
+        <source>FAQ #%1 · %2 · %3</source>
+        <translation>常见问题 #%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -415,8 +430,8 @@ Count: %3 (%4% of the true class)</source>
         <translation>知识库文件(&amp;K)：</translation>
     </message>
     <message>
-        <source>The confidence threshold and margin are tuned on the run&apos;s validation split.</source>
-        <translation>置信度阈值和领先幅度会在该运行的验证集上自动调整。</translation>
+        <source>The confidence margin and the out-of-scope threshold (distance to the intent&apos;s training examples) are tuned on the run&apos;s validation split.</source>
+        <translation>置信度领先幅度和超出范围阈值（与该意图训练样本的距离）会在该运行的验证集上自动调整。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -849,6 +864,18 @@ Count: %3 (%4% of the true class)</source>
     <message>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (%2)</source>
+        <translation>撤销：%1（%2）</translation>
+    </message>
+    <message>
+        <source>The last change on the label undo stack was made in the Label workspace (%1): undo it there first.</source>
+        <translation>标注撤销栈中最近的更改是在标注工作区做的（%1）：请先在那里撤销。</translation>
+    </message>
+    <message>
+        <source>Takes back the last relabel made here.</source>
+        <translation>撤回在此处做的最近一次重新标注。</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2549,14 @@ Count: %3 (%4% of the true class)</source>
         <source>Transcript saved to %1</source>
         <translation>对话记录已保存到 %1</translation>
     </message>
+    <message>
+        <source>Sent the turn to labeling in dataset &quot;%1&quot;.</source>
+        <translation>已将这一轮对话送往数据集“%1”进行标注。</translation>
+    </message>
+    <message>
+        <source>This turn is already in labeling.</source>
+        <translation>这一轮对话已在标注中。</translation>
+    </message>
 </context>
 <context>
     <name>bankbench::ui::RecentProjectsMenu</name>
@@ -2930,10 +2965,6 @@ Count: %3 (%4% of the true class)</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>Training loss (epoch mean so far)</source>
-        <translation>训练损失（本轮至今的均值）</translation>
-    </message>
-    <message>
         <source>Smoothed</source>
         <translation>平滑后</translation>
     </message>
@@ -2964,6 +2995,10 @@ Count: %3 (%4% of the true class)</source>
     <message>
         <source>learning rate</source>
         <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Training loss (recent steps)</source>
+        <translation>训练损失（最近若干步）</translation>
     </message>
 </context>
 <context>
@@ -3156,10 +3191,6 @@ Count: %3 (%4% of the true class)</source>
         <translation>多标签：验证集无法调优的标签所用的判定阈值。</translation>
     </message>
     <message>
-        <source>CPU threads for training (0: every usable core). Fewer threads keep the rest of the computer responsive.</source>
-        <translation>训练使用的 CPU 线程数（0 为所有可用核心）。线程少一些可让电脑其他操作保持流畅。</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
@@ -3310,6 +3341,10 @@ Count: %3 (%4% of the true class)</source>
     <message>
         <source>Pooling</source>
         <translation>池化方式</translation>
+    </message>
+    <message>
+        <source>CPU threads for training (0: every usable core but one, which stays with the window). Fewer threads keep the rest of the computer responsive.</source>
+        <translation>训练使用的 CPU 线程数（0：除留给窗口的一个核心外，使用所有可用核心）。线程越少，电脑其他部分越流畅。</translation>
     </message>
 </context>
 <context>
@@ -3770,6 +3805,10 @@ Source: %3</source>
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>Closeness to the intent&apos;s training examples %1 (needs %2)</source>
+        <translation>与该意图训练样例的接近度 %1（需达到 %2）</translation>
     </message>
 </context>
 <context>

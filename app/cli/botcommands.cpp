@@ -28,7 +28,7 @@ struct BotArgs {
     std::string project, name, run, responses, kb, note, device = "auto", lowConfidence;
     std::optional<double> threshold, margin;
     double maxDrop = 0.02;
-    bool noTune = false, retune = false, json = false;
+    bool noTune = false, retune = false, json = false, noOosGate = false;
 };
 
 struct SendArgs {
@@ -42,7 +42,7 @@ nlohmann::json versionJson(const chat::BotVersion& v) {
             {"version", v.version},
             {"runs", v.runs},
             {"intents_with_responses", v.responses.intents().size()},
-            {"policy", v.policy.toJson()},
+            {"policy", v.policy.toJson(false)},
             {"note", v.note},
             {"created_at", v.createdAt}};
 }
@@ -64,6 +64,7 @@ core::Status choosePolicy(core::Project& project, const BotArgs& args, chat::New
             return model.error();
         chat::TuningOptions options;
         options.maxAccuracyDrop = args.maxDrop;
+        options.outOfScopeGate = !args.noOosGate;
         auto tuned = chat::tunePolicyOnRun(project, version.runs.front(), **model, version.policy, options);
         if (!tuned)
             return tuned.error();
@@ -188,6 +189,10 @@ int runCreateOrUpdate(const BotArgs& args, bool create) {
               << "  policy: threshold " << fixed(p.threshold, 3) << ", margin " << fixed(p.margin, 2)
               << ", temperature " << fixed(p.temperature, 2) << ", " << p.intentThresholds.size()
               << " per-intent thresholds";
+    if (p.outOfScope.enabled())
+        std::cout << ", out-of-scope gate " << fixed(p.outOfScope.threshold, 3) << " (mean cosine to the "
+                  << p.outOfScope.neighbours << " nearest of " << p.outOfScope.referenceCount()
+                  << " training examples of the intent)";
     if (p.tuning.contains("accuracy"))
         std::cout << "; validation accuracy " << fixed(p.tuning["accuracy"].get<double>(), 4) << " -> "
                   << fixed(p.tuning["accuracy_at_threshold"].get<double>(), 4) << " understood and right, "
@@ -294,7 +299,7 @@ int runSend(const SendArgs& args) {
     auto run = runs.run(latest->runs.front());
     chat::LabelingRequest request;
     request.datasetName = args.dataset;
-    request.lowConfidenceBelow = args.below.value_or(latest->policy.threshold);
+    request.lowConfidenceBelow = args.below.value_or(latest->policy.labelingThreshold());
     if (run)
         request.labels = run->labels;
     auto report = chat::ChatLog(**project).sendToLabeling(info->id, request);
@@ -342,6 +347,8 @@ void addBotCommands(CLI::App& app, Action& action) {
             ->capture_default_str()
             ->check(CLI::Range(0.0, 1.0));
         cmd->add_flag("--no-tune", args->noTune, "Keep the default/previous policy (no validation tuning)");
+        cmd->add_flag("--no-oos-gate", args->noOosGate,
+                      "Tuning: confidence threshold only, no out-of-scope gate on sentence embeddings");
         if (!create)
             cmd->add_flag("--retune", args->retune, "Tune the policy again on the run's validation split");
         cmd->add_option("--note", args->note, "Note stored with the version");
@@ -381,7 +388,7 @@ void addBotCommands(CLI::App& app, Action& action) {
         cmd->add_option("--bot", args->bot, "Bot name")->required();
         cmd->add_option("--dataset", args->dataset, "Dataset to add the turns to (created on first use)")
             ->capture_default_str();
-        cmd->add_option("--below", args->below, "Low-confidence cut (default: the bot's threshold)")
+        cmd->add_option("--below", args->below, "Low-confidence cut (default: the bot's threshold, at least 0.5)")
             ->check(CLI::Range(0.0, 1.0));
         cmd->add_flag("--json", args->json, "Machine-readable result on stdout");
         cmd->callback([&action, args] { action = [args] { return runSend(*args); }; });

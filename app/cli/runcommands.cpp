@@ -39,7 +39,64 @@ struct RunsArgs {
     bool json = false;
 };
 
+void printSpanReport(const nlohmann::json& report) {
+    std::cout << "Run \"" << report.value("run", "") << "\" on dataset \"" << report.value("dataset", "")
+              << "\" (span label set \"" << report.value("label_set", "")
+              << "\"): " << report.value("samples", 0) << " annotated texts, "
+              << report.value("gold_spans", 0) << " spans\n";
+    std::cout << "  span micro-F1 " << fixed(report.value("micro_f1", 0.0), 4) << " (precision "
+              << fixed(report.value("micro_precision", 0.0), 4) << ", recall "
+              << fixed(report.value("micro_recall", 0.0), 4) << "), macro-F1 "
+              << fixed(report.value("macro_f1", 0.0), 4) << '\n';
+    std::printf("  %-40s %9s %9s %9s %8s %9s\n", "span type", "precision", "recall", "f1", "support",
+                "predicted");
+    for (const auto& t : report["per_type"])
+        std::printf("  %-40s %9.4f %9.4f %9.4f %8lld %9lld\n", t.value("type", "").c_str(),
+                    t.value("precision", 0.0), t.value("recall", 0.0), t.value("f1", 0.0),
+                    static_cast<long long>(t.value("support", 0)),
+                    static_cast<long long>(t.value("predicted", 0)));
+    std::fflush(stdout);
+}
+
+/// predict for a token (slot span) run: the spans found in each text.
+int predictSpans(const PredictArgs& args, ml::MlModule& module) {
+    auto model = module.loadSpanModel(args.project, args.run, devicePreference(args.device));
+    if (!model)
+        return reportError(model.error(), args.project, args.json);
+    auto found = (*model)->predictSpans(args.texts);
+    if (!found)
+        return reportError(found.error(), args.project, args.json);
+    if (args.json) {
+        auto list = nlohmann::json::array();
+        for (std::size_t i = 0; i < found->size(); ++i) {
+            auto spans = nlohmann::json::array();
+            for (const auto& s : (*found)[i])
+                spans.push_back({{"type", s.type},
+                                 {"start", s.start},
+                                 {"end", s.end},
+                                 {"text", s.text},
+                                 {"confidence", s.confidence}});
+            list.push_back({{"text", args.texts[i]}, {"spans", spans}});
+        }
+        printJson({{"run", args.run}, {"task", "tokens"}, {"predictions", list}});
+        return kExitOk;
+    }
+    for (std::size_t i = 0; i < found->size(); ++i) {
+        std::cout << args.texts[i] << '\n';
+        if ((*found)[i].empty())
+            std::cout << "  (no spans)\n";
+        for (const auto& s : (*found)[i])
+            std::cout << "  " << s.type << "  [" << s.start << ", " << s.end << ")  \"" << s.text << "\"  "
+                      << fixed(s.confidence, 4) << '\n';
+    }
+    return kExitOk;
+}
+
 void printReport(const nlohmann::json& report) {
+    if (report.value("task", "") == "tokens") {
+        printSpanReport(report);
+        return;
+    }
     const bool multi = report.value("multi_label", false);
     std::cout << "Run \"" << report.value("run", "") << "\" on dataset \"" << report.value("dataset", "")
               << "\": " << report.value("samples", 0) << " labelled examples\n";
@@ -93,11 +150,20 @@ int runPredict(PredictArgs args) {
     if (args.top < 1)
         return reportError({ErrorCode::InvalidArgument, "--top must be at least 1", {}}, "bankbench-cli",
                            args.json);
-    if (auto project = openExistingProject(args.project, /*readOnly=*/true); !project)
-        return reportError(project.error(), args.project, args.json);
+    bool tokens = false;
+    {
+        auto project = openExistingProject(args.project, /*readOnly=*/true);
+        if (!project)
+            return reportError(project.error(), args.project, args.json);
+        core::RunStore store(**project);
+        if (auto run = store.run(args.run))
+            tokens = ml::isTokenTaskConfig(run->config);
+    }
     auto module = mlModule();
     if (!module)
         return reportError(module.error(), "bankbench-cli", args.json);
+    if (tokens)
+        return predictSpans(args, **module);
     auto predictions =
         (*module)->predict({args.project, args.run, args.texts, args.top, devicePreference(args.device)});
     if (!predictions)
@@ -153,6 +219,7 @@ int runRuns(const RunsArgs& args) {
         list.push_back(
             {{"name", run.name},
              {"model", run.model},
+             {"task", ml::isTokenTaskConfig(run.config) ? "tokens" : "classify"},
              {"dataset", run.datasetName},
              {"status", core::runStatusName(run.status)},
              {"labels", run.labels.size()},
@@ -206,7 +273,8 @@ void addRunCommands(CLI::App& app, Action& action) {
     }
     {
         auto args = std::make_shared<PredictArgs>();
-        auto* cmd = app.add_subcommand("predict", "Classify texts with a trained run");
+        auto* cmd = app.add_subcommand(
+            "predict", "Classify texts (or find slot spans, for a token run) with a trained run");
         cmd->add_option("project", args->project, "Project file (*.bbproj)")->required();
         cmd->add_option("texts", args->texts, "Texts to classify ('-' reads one text per line from stdin)")
             ->required();

@@ -31,7 +31,7 @@ using core::ErrorCode;
 namespace {
 
 struct TrainArgs {
-    std::string project, dataset, model, configFile, run, device = "auto", initFrom;
+    std::string project, dataset, model, configFile, run, device = "auto", initFrom, task, labelSet;
     std::optional<int> epochs, threads, pretrainEpochs;
     bool resume = false, pretrain = false, json = false, progress = false, noProgress = false;
 };
@@ -126,19 +126,29 @@ int runTrain(const TrainArgs& args) {
     if (args.resume && (args.pretrain || !args.initFrom.empty()))
         return usage("--resume continues a run with its stored config: drop --pretrain and --init-from");
     if (args.pretrain && !args.initFrom.empty())
-        return usage("use either --pretrain (pretrain from scratch on the dataset) or --init-from DIR, not both "
-                     "(to pretrain further from DIR: bankbench-cli pretrain --init-from DIR, then train "
-                     "--init-from the result)");
+        return usage(
+            "use either --pretrain (pretrain from scratch on the dataset) or --init-from DIR, not both "
+            "(to pretrain further from DIR: bankbench-cli pretrain --init-from DIR, then train "
+            "--init-from the result)");
     if (args.resume && args.run.empty())
         return usage("--resume needs --run NAME (the run to continue; list them with: bankbench-cli runs)");
     if (!args.resume && args.dataset.empty())
         return usage("--dataset is required (the labelled dataset to train on)");
+    if (args.task == "tokens" && args.model == "fast")
+        return usage("--task tokens (slot spans) needs the transformer model: drop --model fast");
+    if (args.task == "tokens" && args.pretrain)
+        return usage("--task tokens cannot --pretrain: run `bankbench-cli pretrain` first, then --init-from "
+                     "its output");
+    if (!args.labelSet.empty() && args.task != "tokens")
+        return usage("--label-set applies to --task tokens (the span label set to train on)");
     if (auto project = openExistingProject(args.project, /*readOnly=*/true); !project)
         return reportError(project.error(), args.project, args.json);
 
     // --init-from and --pretrain imply the transformer; each model starts from its own defaults.
-    const bool transformer = args.model == "transformer" || args.pretrain || !args.initFrom.empty();
-    ml::TrainConfig config = ml::defaultTrainConfig(transformer ? ml::ModelKind::Transformer : ml::ModelKind::Fast);
+    const bool transformer =
+        args.model == "transformer" || args.pretrain || !args.initFrom.empty() || args.task == "tokens";
+    ml::TrainConfig config =
+        ml::defaultTrainConfig(transformer ? ml::ModelKind::Transformer : ml::ModelKind::Fast);
     if (!args.configFile.empty()) {
         auto loaded = ml::loadTrainConfig(args.configFile, config);
         if (!loaded)
@@ -161,6 +171,12 @@ int runTrain(const TrainArgs& args) {
         config.transformer.initFrom = folder.lexically_normal().string();
     }
     // Command-line values override the file.
+    if (args.task == "tokens")
+        config.task = ml::TaskKind::Tokens;
+    else if (args.task == "classify")
+        config.task = ml::TaskKind::Classify;
+    if (!args.labelSet.empty())
+        config.labelSet = args.labelSet;
     if (args.epochs)
         config.epochs = *args.epochs;
     if (args.threads)
@@ -200,11 +216,13 @@ int runTrain(const TrainArgs& args) {
     const auto& r = s.result;
     const bool cancelled = r.outcome == ml::TrainOutcome::Cancelled;
     const auto& validation = s.report["validation"];
+    const bool tokens = s.report.value("task", "") == "tokens";
     if (args.json) {
         nlohmann::json out = {{"run", s.runName},
                               {"status", cancelled ? "cancelled" : "finished"},
                               {"dataset", s.datasetName},
-                              {"model", ml::modelKindName(config.model)},
+                              {"model", tokens ? "transformer" : ml::modelKindName(config.model)},
+                              {"task", tokens ? "tokens" : "classify"},
                               {"labels", s.labels},
                               {"multi_label", s.multiLabel},
                               {"train_examples", s.trainExamples},
@@ -225,19 +243,27 @@ int runTrain(const TrainArgs& args) {
                               {"history", historyJson(r.history)}};
         if (!s.pretraining.is_null())
             out["pretraining"] = s.pretraining;
+        if (tokens)
+            out["label_set"] = s.report.value("label_set", "");
         if (!config.transformer.initFrom.empty() && config.model == ml::ModelKind::Transformer)
             out["init_from"] = config.transformer.initFrom;
         printJson(out);
     } else {
         std::cout << (cancelled ? "Cancelled" : "Trained") << " run \"" << s.runName << "\" on dataset \""
                   << s.datasetName << "\": " << s.trainExamples << " training and " << s.validationExamples
-                  << " validation examples, " << s.labels.size() << " labels"
+                  << " validation examples, " << s.labels.size() << (tokens ? " span types" : " labels")
                   << (s.multiLabel ? " (multi-label)" : "") << '\n';
         std::cout << "  " << r.history.size() << " epochs, " << r.steps << " steps in "
                   << fixed(r.trainSeconds, 1) << " s (" << fixed(r.examplesPerSecond, 0) << " examples/s, "
                   << r.threads << " threads, " << r.device << ")" << (r.stoppedEarly ? ", stopped early" : "")
                   << '\n';
-        if (r.bestEpoch > 0) {
+        if (r.bestEpoch > 0 && tokens) {
+            std::cout << "  best epoch " << r.bestEpoch << ": validation span micro-F1 "
+                      << fixed(validation.value("micro_f1", 0.0), 4) << " (precision "
+                      << fixed(validation.value("micro_precision", 0.0), 4) << ", recall "
+                      << fixed(validation.value("micro_recall", 0.0), 4) << "), macro-F1 "
+                      << fixed(validation.value("macro_f1", 0.0), 4) << '\n';
+        } else if (r.bestEpoch > 0) {
             const char* accuracyKey = s.multiLabel ? "subset_accuracy" : "accuracy";
             std::cout << "  best epoch " << r.bestEpoch << ": validation "
                       << (s.multiLabel ? "subset accuracy " : "accuracy ")
@@ -249,8 +275,8 @@ int runTrain(const TrainArgs& args) {
                       << r.refitEpochs << " epochs\n";
         if (!s.pretraining.is_null())
             std::cout << "  pretrained (masked language model) on " << s.pretraining["texts"] << " texts for "
-                      << s.pretraining["epoch_losses"].size() << " epochs: " << s.pretraining["output_dir"].get<std::string>()
-                      << '\n';
+                      << s.pretraining["epoch_losses"].size()
+                      << " epochs: " << s.pretraining["output_dir"].get<std::string>() << '\n';
         std::cout << "  model files: " << s.modelDir << '\n';
     }
     if (cancelled) {
@@ -296,6 +322,12 @@ void addTrainCommands(CLI::App& app, Action& action) {
         cmd->add_option("--model", args->model,
                         "fast (fastText-style, the default) or transformer (BERT encoder)")
             ->check(CLI::IsMember({"fast", "transformer"}));
+        cmd->add_option(
+               "--task", args->task,
+               "classify (a label per text, the default) or tokens (slot spans as BIO tags; transformer)")
+            ->check(CLI::IsMember({"classify", "tokens"}));
+        cmd->add_option("--label-set", args->labelSet,
+                        "--task tokens: the span label set to train on (default: the dataset's own)");
         cmd->add_option("--config", args->configFile, "Training config JSON (README: train config keys)");
         cmd->add_option("--epochs", args->epochs, "Epochs (overrides the config)")
             ->check(CLI::Range(1, 10000));
@@ -308,9 +340,10 @@ void addTrainCommands(CLI::App& app, Action& action) {
                       "Transformer: masked-language-model pretraining on the dataset's texts first");
         cmd->add_option("--pretrain-epochs", args->pretrainEpochs, "Epochs of --pretrain (default 10)")
             ->check(CLI::Range(1, 1000));
-        cmd->add_option("--init-from", args->initFrom,
-                        "Transformer: start from a BERT folder (config.json, model.safetensors, vocab.txt; or a "
-                        "`pretrain` output)");
+        cmd->add_option(
+            "--init-from", args->initFrom,
+            "Transformer: start from a BERT folder (config.json, model.safetensors, vocab.txt; or a "
+            "`pretrain` output)");
         cmd->add_flag("--json", args->json, "Machine-readable result on stdout");
         auto* progress =
             cmd->add_flag("--progress", args->progress, "Print progress to stderr even when not a terminal");

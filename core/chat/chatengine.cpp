@@ -137,13 +137,24 @@ Result<ChatEngine::Classification> ChatEngine::classify(const std::string& text)
     return c;
 }
 
+Result<std::vector<float>> ChatEngine::embed(const std::vector<std::string>& texts) {
+    if (texts.size() == 1 && !m_embedding.empty() && texts[0] == m_embeddedText)
+        return m_embedding;
+    auto embedded = m_model.embed(texts);
+    if (embedded && texts.size() == 1) {
+        m_embeddedText = texts[0];
+        m_embedding = *embedded;
+    }
+    return embedded;
+}
+
 void ChatEngine::searchKnowledge(const std::string& text, TurnResult& result) {
     if (!m_knowledge)
         return;
     KbSearchOptions options;
     options.k = 3;
     if (m_rerank && m_model.embeddingDim() > 0)
-        options.embedder = [this](const std::vector<std::string>& texts) { return m_model.embed(texts); };
+        options.embedder = [this](const std::vector<std::string>& texts) { return embed(texts); };
     auto hits = m_knowledge->search(text, options);
     if (!hits)
         return; // the FAQ is a fallback: a failed search must not cost the customer the answer
@@ -160,6 +171,14 @@ Result<TurnResult> ChatEngine::turn(ChatSession& session, const std::string& tex
     if (!classification)
         return classification.error();
     const auto& top = classification->top;
+    std::optional<double> inScope;
+    if (const auto& gate = m_bot.policy.outOfScope; gate.enabled()) {
+        auto embedded = embed({text});
+        if (!embedded)
+            return embedded.error();
+        // An intent the gate has no examples of cannot be judged by it (never turned away).
+        inScope = gate.score(top[0].intent, embedded->data(), embedded->size()).value_or(1.0);
+    }
 
     TurnResult result;
     result.session = session.id;
@@ -177,6 +196,11 @@ Result<TurnResult> ChatEngine::turn(ChatSession& session, const std::string& tex
     result.margin = m_bot.policy.margin;
     bool understood =
         top[0].confidence >= result.threshold && top[0].confidence - second >= m_bot.policy.margin;
+    if (inScope) {
+        result.inScopeScore = inScope;
+        result.inScopeThreshold = m_bot.policy.outOfScope.threshold;
+        understood = understood && *inScope >= m_bot.policy.outOfScope.threshold;
+    }
 
     const auto reply = trimmed(text);
     const auto offered = std::find(session.offered.begin(), session.offered.end(), reply);

@@ -47,6 +47,9 @@ private:
     struct Classification;
     Result<Classification> classify(const std::string& text);
     void searchKnowledge(const std::string& text, TurnResult& result);
+    /// The model's embedding of `texts`, remembering the last single text (the gate and the knowledge
+    /// base's re-ranking both embed the message).
+    Result<std::vector<float>> embed(const std::vector<std::string>& texts);
     void answerIntent(ChatSession& session, TurnResult& result);
     void notUnderstood(ChatSession& session, TurnResult& result, const Classification& c);
 
@@ -56,6 +59,8 @@ private:
     SlotExtractor m_slots;
     std::optional<CivilDate> m_referenceDate;
     bool m_rerank = true;
+    std::string m_embeddedText;
+    std::vector<float> m_embedding;
 };
 
 /// "card_arrival" -> "card arrival": how an intent is named to the user when no display name exists.

@@ -139,15 +139,27 @@ Result<LabelingReport> ChatLog::sendToLabeling(BotId botId, const LabelingReques
     auto& db = m_project.database();
     try {
         Transaction transaction(db);
-        auto select = db.prepare(std::string("SELECT ") + kTurnColumns +
-                                 " FROM chat_turns WHERE bot_id = ?1 AND record_id IS NULL AND ("
-                                 "confidence IS NULL OR confidence < ?2 OR (?3 AND (decision = 'clarify' OR "
-                                 "decision = 'handover')) OR (?4 AND feedback = -1)) ORDER BY id");
-        select.bind(1, botId).bind(2, request.lowConfidenceBelow);
-        select.bind(3, request.includeNotUnderstood ? 1 : 0).bind(4, request.includeThumbsDown ? 1 : 0);
         std::vector<ChatTurnRecord> chosen;
-        while (select.step())
-            chosen.push_back(readTurn(select));
+        if (request.turnIds.empty()) {
+            auto select =
+                db.prepare(std::string("SELECT ") + kTurnColumns +
+                           " FROM chat_turns WHERE bot_id = ?1 AND record_id IS NULL AND ("
+                           "confidence IS NULL OR confidence < ?2 OR (?3 AND (decision = 'clarify' OR "
+                           "decision = 'handover')) OR (?4 AND feedback = -1)) ORDER BY id");
+            select.bind(1, botId).bind(2, request.lowConfidenceBelow);
+            select.bind(3, request.includeNotUnderstood ? 1 : 0).bind(4, request.includeThumbsDown ? 1 : 0);
+            while (select.step())
+                chosen.push_back(readTurn(select));
+        } else {
+            auto select = db.prepare(std::string("SELECT ") + kTurnColumns +
+                                     " FROM chat_turns WHERE bot_id = ?1 AND id = ?2 AND record_id IS NULL");
+            for (const ChatTurnId id : request.turnIds) {
+                select.bind(1, botId).bind(2, id);
+                if (select.step())
+                    chosen.push_back(readTurn(select));
+                select.reset();
+            }
+        }
         auto botName = db.prepare("SELECT name FROM bots WHERE id = ?1");
         botName.bind(1, botId);
         const std::string bot = botName.step() ? botName.columnText(0) : std::to_string(botId);

@@ -44,6 +44,9 @@ struct LabelingRequest {
     /// The label set of a dataset created on first use: the bot's intent model labels.
     std::vector<std::string> labels;
     std::string annotator = "chatbot";
+    /// Non-empty: exactly these turns of the bot (the user picked them, e.g. one bubble in the
+    /// Playground), whatever their confidence, decision or feedback; the criteria above are ignored.
+    std::vector<ChatTurnId> turnIds;
 };
 
 struct LabelingReport {

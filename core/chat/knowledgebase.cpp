@@ -69,13 +69,14 @@ void KnowledgeBase::refreshStatistics(const QueryOptions& options) {
         key.columnText(0) + ':' + std::to_string(options.stem) + ':' + std::to_string(options.prefixLength);
     if (current == m_statisticsKey)
         return;
-    auto stmt = m_project.database().prepare("SELECT id, question FROM kb_entries WHERE bot_id = ?1");
+    auto stmt = m_project.database().prepare("SELECT id, question, answer FROM kb_entries WHERE bot_id = ?1");
     stmt.bind(1, m_botId);
     std::vector<std::vector<std::string>> documents;
     m_questions.clear();
     while (stmt.step()) {
         documents.push_back(contentTerms(stmt.columnTextView(1), options));
-        m_questions[stmt.columnInt(0)] = {documents.back(), questionType(stmt.columnTextView(1))};
+        m_questions[stmt.columnInt(0)] = {documents.back(), questionType(stmt.columnTextView(1)),
+                                          contentTerms(stmt.columnTextView(2), options)};
     }
     m_statistics.build(documents);
     m_statisticsKey = std::move(current);
@@ -326,6 +327,7 @@ Result<std::vector<KbHit>> KnowledgeBase::rerank(std::string_view query, std::ve
     const RetrievalQuery q = buildRetrievalQuery(query, options.query);
     const double lambda = std::clamp(options.matchWeight, 0.0, 1.0);
     const double tau = std::clamp(options.typeWeight, 0.0, 1.0 - lambda);
+    const double alpha = std::clamp(options.answerMatchWeight, 0.0, 1.0 - lambda - tau);
     const QuestionType kind = questionType(query);
     for (auto& hit : hits) {
         // Entries come from this bot and the statistics were refreshed just before, so the cache has them;
@@ -334,13 +336,16 @@ Result<std::vector<KbHit>> KnowledgeBase::rerank(std::string_view query, std::ve
         const QuestionFeatures features =
             cached != m_questions.end()
                 ? cached->second
-                : QuestionFeatures{contentTerms(hit.question, options.query), questionType(hit.question)};
+                : QuestionFeatures{contentTerms(hit.question, options.query), questionType(hit.question),
+                                   contentTerms(hit.answer, options.query)};
         const LexicalMatch match = lexicalMatch(q, features.terms, m_statistics);
         hit.match = match.f1;
         hit.coverage = match.queryCoverage;
         const double sameKind = kind != QuestionType::Other && features.kind == kind ? 1.0 : 0.0;
-        hit.lexical =
-            (1 - lambda - tau) * (top > 0 ? hit.bm25 / top : 0.0) + lambda * match.f1 + tau * sameKind;
+        if (alpha > 0)
+            hit.answerCoverage = lexicalMatch(q, features.answerTerms, m_statistics).queryCoverage;
+        hit.lexical = (1 - lambda - tau - alpha) * (top > 0 ? hit.bm25 / top : 0.0) + lambda * match.f1 +
+                      tau * sameKind + alpha * hit.answerCoverage;
         hit.score = hit.lexical;
     }
     if (!options.embedder || hits.empty())

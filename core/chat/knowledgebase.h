@@ -78,8 +78,12 @@ struct KbSearchOptions {
     int candidates = 50;
     double questionWeight = 8.0;
     double answerWeight = 1.0;
-    double matchWeight = 0.75;    ///< weight of the lexical match F1 against relative BM25, 0..1
-    double typeWeight = 0.05;     ///< weight of agreeing question kinds; matchWeight + typeWeight <= 1
+    double matchWeight = 0.75; ///< weight of the lexical match F1 against relative BM25, 0..1
+    double typeWeight = 0.05;  ///< weight of agreeing question kinds; matchWeight + typeWeight <= 1
+    /// Weight of the answer's coverage of the query (IDF-weighted share of the query's content terms found
+    /// in the answer): a paraphrase often names what the answer talks about rather than the question's
+    /// words. matchWeight + typeWeight + answerMatchWeight <= 1.
+    double answerMatchWeight = 0.0;
     Embedder embedder;            ///< empty: lexical only
     double embeddingWeight = 0.4; ///< weight of the cosine in score, 0..1
     QueryOptions query;           ///< query normalisation switches (ablations)
@@ -97,6 +101,7 @@ struct KbHit {
     /// IDF-weighted share of the query's content terms found in the entry's question, 0..1: an absolute
     /// lexical confidence, comparable across queries (for "I don't know" thresholds).
     double coverage = 0;
+    double answerCoverage = 0; ///< the same share of the query's terms found in the entry's answer
     std::optional<double> embeddingSimilarity; ///< cosine of query and question embeddings, with an embedder
     double score = 0;                          ///< the combination above; hits are sorted by it
 };
@@ -156,6 +161,7 @@ private:
     struct QuestionFeatures {
         std::vector<std::string> terms; // contentTerms() of the question
         QuestionType kind = QuestionType::Other;
+        std::vector<std::string> answerTerms; // contentTerms() of the answer
     };
     TermStatistics m_statistics;
     std::unordered_map<KbEntryId, QuestionFeatures> m_questions; // rebuilt with m_statistics

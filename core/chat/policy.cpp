@@ -17,6 +17,7 @@ struct Row {
     double top2 = 0;
     int predicted = 0;
     bool correct = false;
+    double gate = 0; ///< out-of-scope gate score (when tuned with one)
 };
 
 double negativeLogLikelihood(const std::vector<float>& probabilities, const std::vector<int>& gold,
@@ -33,43 +34,50 @@ double negativeLogLikelihood(const std::vector<float>& probabilities, const std:
     return total / static_cast<double>(gold.size());
 }
 
-/// Largest threshold t over `rows` (those passing the margin) such that the accuracy among all `rows`
-/// stays >= floor. Thresholds are the confidences themselves, so the search is exact.
-double strictestThreshold(const std::vector<const Row*>& rows, double margin, double floorCorrect) {
+/// Largest threshold t on `key` over `rows` (those passing the margin) such that the accuracy among all
+/// `rows` stays >= floor. Thresholds are the scores themselves, so the search is exact; `lowest` when
+/// none keeps the floor.
+double strictestThreshold(const std::vector<const Row*>& rows, double margin, double floorCorrect,
+                          double Row::*key = &Row::top1, double lowest = 0) {
     std::vector<const Row*> sorted = rows;
-    std::sort(sorted.begin(), sorted.end(), [](const Row* a, const Row* b) { return a->top1 < b->top1; });
-    // Correct and accepted at t = sorted[i]->top1: correct rows passing the margin from i on.
+    std::sort(sorted.begin(), sorted.end(), [key](const Row* a, const Row* b) { return a->*key < b->*key; });
+    // Correct and accepted at t = sorted[i]->*key: correct rows passing the margin from i on.
     std::vector<double> correctFrom(sorted.size() + 1, 0);
     for (std::size_t i = sorted.size(); i-- > 0;)
         correctFrom[i] = correctFrom[i + 1] +
                          ((sorted[i]->correct && sorted[i]->top1 - sorted[i]->top2 >= margin) ? 1.0 : 0.0);
-    double best = 0;
+    double best = lowest;
     for (std::size_t i = 0; i < sorted.size(); ++i) {
-        if (i > 0 && sorted[i]->top1 == sorted[i - 1]->top1)
+        if (i > 0 && sorted[i]->*key == sorted[i - 1]->*key)
             continue;
         if (correctFrom[i] >= floorCorrect)
-            best = sorted[i]->top1;
+            best = sorted[i]->*key;
     }
     return best;
 }
 
 } // namespace
 
+double Policy::labelingThreshold() const { return std::max(threshold, kLabelingConfidenceFloor); }
+
 double Policy::thresholdFor(const std::string& intent) const {
     const auto it = intentThresholds.find(intent);
     return it == intentThresholds.end() ? threshold : it->second;
 }
 
-nlohmann::json Policy::toJson() const {
-    return {{"temperature", temperature},
-            {"threshold", threshold},
-            {"margin", margin},
-            {"intent_thresholds", intentThresholds},
-            {"low_confidence", actionName(lowConfidence)},
-            {"handover_after_misses", handoverAfterMisses},
-            {"kb_min_coverage", kbMinCoverage},
-            {"kb_min_score", kbMinScore},
-            {"tuning", tuning}};
+nlohmann::json Policy::toJson(bool withReferences) const {
+    nlohmann::json out = {{"temperature", temperature},
+                          {"threshold", threshold},
+                          {"margin", margin},
+                          {"intent_thresholds", intentThresholds},
+                          {"low_confidence", actionName(lowConfidence)},
+                          {"handover_after_misses", handoverAfterMisses},
+                          {"kb_min_coverage", kbMinCoverage},
+                          {"kb_min_score", kbMinScore},
+                          {"tuning", tuning}};
+    if (outOfScope.enabled())
+        out["out_of_scope"] = outOfScope.toJson(withReferences);
+    return out;
 }
 
 Result<Policy> Policy::fromJson(const nlohmann::json& value) {
@@ -120,6 +128,12 @@ Result<Policy> Policy::fromJson(const nlohmann::json& value) {
                 ErrorCode::InvalidArgument, "policy \"handover_after_misses\" must be an integer >= 1", {}};
         policy.handoverAfterMisses = value["handover_after_misses"].get<int>();
     }
+    if (value.contains("out_of_scope")) {
+        auto gate = OutOfScopeGate::fromJson(value["out_of_scope"]);
+        if (!gate)
+            return gate.error();
+        policy.outOfScope = std::move(*gate);
+    }
     if (value.contains("tuning"))
         policy.tuning = value["tuning"];
     return policy;
@@ -145,12 +159,15 @@ std::vector<float> calibrate(const std::vector<float>& probabilities, double tem
 
 Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::vector<int>& gold,
                           const std::vector<std::string>& labels, const Policy& base,
-                          const TuningOptions& options) {
+                          const TuningOptions& options, const std::vector<double>* inScopeScores) {
     const std::size_t labelCount = labels.size();
     if (gold.empty() || labelCount < 2 || probabilities.size() != gold.size() * labelCount)
         return Error{ErrorCode::InvalidArgument,
                      "policy tuning needs validation probabilities for at least one example and two labels",
                      {}};
+    if (inScopeScores && inScopeScores->size() != gold.size())
+        return Error{
+            ErrorCode::InvalidArgument, "policy tuning: one out-of-scope score per row is needed", {}};
     for (const int g : gold)
         if (g < 0 || static_cast<std::size_t>(g) >= labelCount)
             return Error{ErrorCode::InvalidArgument, "policy tuning: gold label index out of range", {}};
@@ -182,7 +199,7 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
         std::partial_sort(order.begin(), order.begin() + 2, order.end(),
                           [&](std::size_t a, std::size_t b) { return calibrated[a] > calibrated[b]; });
         rows[r] = {calibrated[order[0]], calibrated[order[1]], static_cast<int>(order[0]),
-                   static_cast<int>(order[0]) == gold[r]};
+                   static_cast<int>(order[0]) == gold[r], inScopeScores ? (*inScopeScores)[r] : 0.0};
     }
     std::vector<const Row*> all;
     for (const auto& r : rows)
@@ -191,6 +208,41 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
     const double correct0 =
         static_cast<double>(std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.correct; }));
     const double floorCorrect = std::ceil((correct0 / n - options.maxAccuracyDrop) * n - 1e-9);
+
+    if (inScopeScores) {
+        // The whole budget goes to (margin, gate threshold); the confidence threshold stays at 0.
+        policy.threshold = 0;
+        double bestRejected = -1;
+        for (const double margin : {0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {
+            const double t = strictestThreshold(all, margin, floorCorrect, &Row::gate, -1.0);
+            const auto acceptedCorrect = std::count_if(rows.begin(), rows.end(), [&](const Row& r) {
+                return r.correct && r.gate >= t && r.top1 - r.top2 >= margin;
+            });
+            if (static_cast<double>(acceptedCorrect) < floorCorrect)
+                continue;
+            const auto rejected = std::count_if(rows.begin(), rows.end(), [&](const Row& r) {
+                return r.gate < t || r.top1 - r.top2 < margin;
+            });
+            if (static_cast<double>(rejected) > bestRejected) {
+                bestRejected = static_cast<double>(rejected);
+                policy.outOfScope.threshold = t;
+                policy.margin = margin;
+            }
+        }
+        const auto accepted = [&](const Row& r) {
+            return r.gate >= policy.outOfScope.threshold && r.top1 - r.top2 >= policy.margin;
+        };
+        const double correctAfter = static_cast<double>(
+            std::count_if(rows.begin(), rows.end(), [&](const Row& r) { return r.correct && accepted(r); }));
+        policy.tuning = {{"examples", rows.size()},
+                         {"accuracy", correct0 / n},
+                         {"accuracy_at_threshold", correctAfter / n},
+                         {"rejected", std::max(0.0, bestRejected) / n},
+                         {"max_accuracy_drop", options.maxAccuracyDrop},
+                         {"nll", bestNll},
+                         {"out_of_scope", "knn_cosine"}};
+        return policy;
+    }
 
     double bestRejected = -1;
     for (const double margin : {0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {

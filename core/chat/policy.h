@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/outofscope.h"
 #include "util/result.h"
 
 #include <nlohmann/json.hpp>
@@ -31,11 +32,20 @@ struct Policy {
     /// reaches this and its score reaches kbMinScore.
     double kbMinCoverage = 0.6;
     double kbMinScore = 0.5;
+    /// Out of scope: also not understood when the message is far from the predicted intent's training
+    /// examples (off while it has no references).
+    OutOfScopeGate outOfScope;
     /// How it was tuned (for "why" panels and reports): validation examples, accuracy before and after.
     nlohmann::json tuning = nlohmann::json::object();
 
     double thresholdFor(const std::string& intent) const;
-    nlohmann::json toJson() const;
+    /// Confidence below which a logged turn counts as low-confidence when sending turns to labeling: the
+    /// threshold, or kLabelingConfidenceFloor when the out-of-scope gate made it 0, so that the labeling
+    /// loop still sees the turns the model was unsure of.
+    double labelingThreshold() const;
+    static constexpr double kLabelingConfidenceFloor = 0.5;
+    /// `withReferences` false leaves the out-of-scope gate's reference embeddings out (for display).
+    nlohmann::json toJson(bool withReferences = true) const;
     /// InvalidArgument naming the key for a bad value; missing keys keep their defaults.
     static Result<Policy> fromJson(const nlohmann::json& value);
 };
@@ -52,6 +62,11 @@ struct TuningOptions {
     /// Thresholds never exceed this: on a small or perfectly separated validation split the strictest
     /// threshold is the lowest confidence seen (near 1), which would turn away every slightly new wording.
     double maxThreshold = 0.9;
+    /// tunePolicyOnRun(): build an out-of-scope gate from the run's training examples when the model has
+    /// sentence embeddings; k nearest neighbours, reference examples per intent (first in split order).
+    bool outOfScopeGate = true;
+    int neighbours = 5;
+    int referencesPerIntent = 50;
 };
 
 /// Tunes temperature (0.25..4), threshold, margin and per-intent thresholds on validation predictions
@@ -59,8 +74,14 @@ struct TuningOptions {
 /// strictest (threshold, margin) whose validation accuracy stays within maxAccuracyDrop, counting the
 /// rows it turns away (out-of-scope queries look like the turned-away rows: the stricter the better).
 /// Keeps `base`'s other settings. Pure; InvalidArgument on mismatched sizes or no rows.
+///
+/// With `inScopeScores` (one per row: base.outOfScope's score for the row's predicted intent) the search
+/// is over (margin, gate threshold) instead: the confidence threshold is left at 0 and no per-intent
+/// thresholds are made, so that the whole accuracy budget goes to the gate, which separates held-out
+/// intents better than the confidence does (BENCHMARKS.md, "Chatbot").
 Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::vector<int>& gold,
                           const std::vector<std::string>& labels, const Policy& base = {},
-                          const TuningOptions& options = {});
+                          const TuningOptions& options = {},
+                          const std::vector<double>* inScopeScores = nullptr);
 
 } // namespace bankbench::core::chat

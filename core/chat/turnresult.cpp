@@ -59,6 +59,10 @@ nlohmann::json toJson(const TurnResult& r, bool verbose) {
     out["top_intents"] = top;
     out["threshold"] = r.threshold;
     out["margin"] = r.margin;
+    if (r.inScopeScore) {
+        out["in_scope_score"] = *r.inScopeScore;
+        out["in_scope_threshold"] = r.inScopeThreshold;
+    }
     out["faq_considered"] = considered;
     out["new_slots"] = found;
     out["elapsed_ms"] = r.elapsedMs;

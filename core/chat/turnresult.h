@@ -59,6 +59,10 @@ struct TurnResult {
     std::vector<IntentScore> topIntents; ///< best first, up to 5
     double threshold = 0;                ///< the threshold that applied to the top intent
     double margin = 0;                   ///< the policy's required lead over the second intent
+    /// Out-of-scope gate (Policy::outOfScope): the message's score for the top intent and the threshold;
+    /// nullopt when the bot has no gate.
+    std::optional<double> inScopeScore;
+    double inScopeThreshold = 0;
     Decision decision = Decision::Handover;
     std::string answer;
     /// Which response was given: "<intent>" (template), "<intent>.default" (no template),

@@ -132,7 +132,9 @@ core::Result<std::vector<std::string>> exportHfModel(const std::string& modelDir
                 config->value("model", std::string()) + "\")",
             {configPath.string(), 0, 0}};
     const auto& architecture = (*config)["architecture"];
-    if (architecture.value("pooling", "cls") != "cls")
+    // Token (slot span) models are BertForTokenClassification: per-token classifier, no pooler.
+    const bool tokens = config->value("task", "classify") == "tokens";
+    if (!tokens && architecture.value("pooling", "cls") != "cls")
         return Error{
             ErrorCode::InvalidArgument,
             "a mean-pooled transformer cannot be exported as BertForSequenceClassification (which "
@@ -144,9 +146,9 @@ core::Result<std::vector<std::string>> exportHfModel(const std::string& modelDir
         return Error{ErrorCode::Io, "cannot create folder: " + ec.message(), {outDir, 0, 0}};
 
     std::vector<std::string> written;
-    const auto labels = config->at("labels").get<std::vector<std::string>>();
+    const auto labels = config->at(tokens ? "tags" : "labels").get<std::vector<std::string>>();
     nlohmann::json hf = architecture.at("bert");
-    hf["architectures"] = {"BertForSequenceClassification"};
+    hf["architectures"] = {tokens ? "BertForTokenClassification" : "BertForSequenceClassification"};
     nlohmann::json id2label = nlohmann::json::object(), label2id = nlohmann::json::object();
     for (std::size_t i = 0; i < labels.size(); ++i) {
         id2label[std::to_string(i)] = labels[i];
@@ -156,7 +158,8 @@ core::Result<std::vector<std::string>> exportHfModel(const std::string& modelDir
     hf["label2id"] = label2id;
     hf["num_labels"] = labels.size();
     const bool multiLabel = config->value("multi_label", false);
-    hf["problem_type"] = multiLabel ? "multi_label_classification" : "single_label_classification";
+    if (!tokens)
+        hf["problem_type"] = multiLabel ? "multi_label_classification" : "single_label_classification";
     hf["torch_dtype"] = "float32";
     hf["bankbench"] = {{"max_length", architecture.value("max_length", 128)},
                        {"thresholds", config->value("thresholds", nlohmann::json::array())}};

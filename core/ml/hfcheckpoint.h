@@ -29,7 +29,8 @@ core::Result<int> loadHfBertWeights(const std::string& dir, BertModel& bert, tor
 /// Writes a trained transformer model folder (a run's) to `outDir` in the Hugging Face layout:
 /// config.json with architectures ["BertForSequenceClassification"], id2label/label2id and problem_type,
 /// model.safetensors ("bert.*", "classifier.*"), vocab.txt and tokenizer_config.json. InvalidArgument for
-/// fast models and mean-pooled transformers (which Hugging Face's classifier cannot express). Returns the
+/// fast models and mean-pooled transformers (which Hugging Face's classifier cannot express). A token
+/// (slot span) run is written as BertForTokenClassification with its BIO tags as id2label. Returns the
 /// files written.
 core::Result<std::vector<std::string>> exportHfModel(const std::string& modelDir, const std::string& outDir);
 

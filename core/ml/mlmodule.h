@@ -6,6 +6,7 @@
 #include "ml/pretrain.h"
 #include "ml/runmodel.h"
 #include "ml/runtime.h"
+#include "ml/spanmodel.h"
 #include "ml/trainjob.h"
 
 namespace bankbench::ml {
@@ -40,10 +41,15 @@ public:
     /// ensemble.h: an ensemble run of finished runs, calibrated on their shared validation split.
     virtual core::Result<EnsembleSummary> createEnsemble(const EnsembleRequest& request,
                                                          const core::CancelToken* cancel) = 0;
+    /// spanmodel.h: a token-classification (slot span) run's model held for repeated predictions (predict,
+    /// chat). Training and evaluation of token runs go through train() and evaluate() (tokenjob.h).
+    virtual core::Result<std::unique_ptr<SpanModel>> loadSpanModel(const std::string& projectPath,
+                                                                   const std::string& runName,
+                                                                   DevicePreference device) = 0;
 };
 
 /// Bumped whenever MlModule changes, so a stale module next to a newer executable is refused.
-inline constexpr int kMlModuleAbiVersion = 3;
+inline constexpr int kMlModuleAbiVersion = 4;
 
 } // namespace bankbench::ml
 

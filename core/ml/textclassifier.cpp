@@ -43,6 +43,11 @@ core::Result<std::unique_ptr<TextClassifier>> TextClassifier::load(const std::st
                          std::string("not a Bankbench model config (expected \"format\": \"") + kModelFormat +
                              "\")",
                          {configPath, 0, 0}};
+        if (config.value("task", "classify") == "tokens")
+            return Error{ErrorCode::InvalidArgument,
+                         "this is a token-classification (slot span) model: it finds spans, not labels "
+                         "(load it with loadSpanModel; `bankbench-cli predict` prints its spans)",
+                         {configPath, 0, 0}};
         impl->labels = config.at("labels").get<std::vector<std::string>>();
         impl->multiLabel = config.value("multi_label", false);
         if (impl->multiLabel)

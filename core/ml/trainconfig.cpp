@@ -13,7 +13,7 @@ using nlohmann::json;
 
 core::HashedFeatureOptions defaultFastFeatures() {
     core::HashedFeatureOptions options;
-    options.bucketBits = 18;
+    options.bucketBits = 15;
     options.charMinN = 3;
     options.charMaxN = 6;
     return options;
@@ -41,6 +41,10 @@ TrainConfig defaultTrainConfig(ModelKind kind) {
 
 const char* modelKindName(ModelKind kind) {
     return kind == ModelKind::Fast ? "fast" : "transformer";
+}
+
+const char* taskKindName(TaskKind task) {
+    return task == TaskKind::Classify ? "classify" : "tokens";
 }
 
 const char* devicePreferenceName(DevicePreference device) {
@@ -157,6 +161,14 @@ const std::vector<Field>& topFields() {
     static const std::vector<Field> fields = {
         choice("model", &TrainConfig::model,
                {{"fast", ModelKind::Fast}, {"transformer", ModelKind::Transformer}}),
+        choice("task", &TrainConfig::task, {{"classify", TaskKind::Classify}, {"tokens", TaskKind::Tokens}}),
+        {"label_set", [](const TrainConfig& c) { return json(c.labelSet); },
+         [](TrainConfig& c, const json& v) -> std::string {
+             if (!v.is_string())
+                 return "expected a label set name (string)";
+             c.labelSet = v.get<std::string>();
+             return {};
+         }},
         number("seed", &TrainConfig::seed),
         number("epochs", &TrainConfig::epochs),
         number("batch_size", &TrainConfig::batchSize),
@@ -398,6 +410,16 @@ core::Status validate(const TrainConfig& c) {
         return fail("transformer.max_length must be between 4 and 4096, got " + std::to_string(t.maxLength));
     if (t.vocabSize < 16 || t.vocabSize > 1000000)
         return fail("transformer.vocab_size must be between 16 and 1000000, got " + std::to_string(t.vocabSize));
+    if (c.task == TaskKind::Tokens) {
+        if (c.model != ModelKind::Transformer)
+            return fail("task \"tokens\" (slot spans) needs the transformer model (\"model\": \"transformer\")");
+        if (c.refit)
+            return fail("refit is not supported for task \"tokens\" (the best validation epoch is kept)");
+        if (c.classWeighting != ClassWeighting::None)
+            return fail("class_weights applies to task \"classify\" only");
+    } else if (!c.labelSet.empty()) {
+        return fail("label_set applies to task \"tokens\" only");
+    }
     return {};
 }
 

@@ -16,6 +16,11 @@ enum class ModelKind { Fast, Transformer };
 const char* modelKindName(ModelKind kind);
 
 enum class DevicePreference { Auto, Cpu, Cuda };
+
+/// What a run learns: one label (or several) per text, or slot spans inside texts as BIO tags on the
+/// transformer's WordPiece tokens (tokenjob.h; transformer only).
+enum class TaskKind { Classify, Tokens };
+const char* taskKindName(TaskKind task); ///< "classify", "tokens"
 const char* devicePreferenceName(DevicePreference device);
 
 /// How rare classes are weighted in the loss.
@@ -24,14 +29,15 @@ enum class ClassWeighting {
     Balanced, ///< n / (classes * count), as scikit-learn's class_weight="balanced"
 };
 
-/// The fast model's n-gram defaults: 2^18 buckets (a 50 MB table at dim 50; 2^19 and 2^20 scored the same
-/// on the Banking77 validation split), character 3- to 6-grams (fastText's range), word uni- and bigrams.
+/// The fast model's n-gram defaults: 2^15 buckets (a 6.3 MB table at dim 48; 2^15 to 2^18 scored the same on
+/// the Banking77 validation splits of three seeds, and a small table and its Adam moments stay in cache),
+/// character 3- to 6-grams (fastText's range), word uni- and bigrams.
 core::HashedFeatureOptions defaultFastFeatures();
 
 /// The fastText-style model: hashed word and character n-grams (core/text/hashedfeatures.h), averaged,
 /// then a linear layer.
 struct FastModelConfig {
-    int dim = 50;                                                ///< embedding width
+    int dim = 48; ///< embedding width (48 floats = three whole cache lines per row)
     core::HashedFeatureOptions features = defaultFastFeatures(); ///< n-grams, buckets, text normalisation
 };
 
@@ -60,15 +66,19 @@ struct TransformerModelConfig {
 /// every field has a default, and a JSON config file needs only the fields it changes.
 struct TrainConfig {
     ModelKind model = ModelKind::Fast;
+    TaskKind task = TaskKind::Classify;
+    /// Tokens: the span label set whose annotations are trained on; empty = the dataset's own label set.
+    std::string labelSet;
     FastModelConfig fast;
     TransformerModelConfig transformer;
 
     // Defaults tuned on a validation split of Banking77's train.csv (BENCHMARKS.md, "Training: fast model"):
-    // 10 epochs of batch 128 at dim 50 score like 19 + 14 epochs of batch 32 at dim 100 in a quarter of the time.
+    // 8 epochs of batch 128 at lr 0.08 and dim 48 score like 19 + 14 epochs of batch 32 at dim 100 in a tenth
+    // of the time.
     std::uint64_t seed = 42;
-    int epochs = 10;
+    int epochs = 8;
     int batchSize = 128;
-    double learningRate = 0.05;   ///< peak learning rate (after warm-up)
+    double learningRate = 0.08;   ///< peak learning rate (after warm-up)
     double warmupFraction = 0.05; ///< share of all steps spent warming up linearly from 0
     bool linearDecay = true;      ///< decay linearly to 0 at the last step after warm-up
     double beta1 = 0.9;
@@ -94,7 +104,7 @@ struct TrainConfig {
     bool refit = true;
     std::int64_t checkpointEverySteps = 0; ///< 0 = by time only (below) and on cancel
     /// Also checkpoint after this much training time; 0 = off. A fast-model run on Banking77 takes seconds
-    /// and writes none (each checkpoint of its 2^18 x 50 table and Adam moments is ~200 MB).
+    /// and writes none (each checkpoint of its 2^15 x 48 table and Adam moments is ~20 MB).
     double checkpointEveryMinutes = 10;
     float defaultThreshold = 0.5F; ///< multi-label: for labels that validation cannot tune
 

@@ -1,6 +1,7 @@
 #include "ml/trainer.h"
 
 #include "ml/trainerloop.h"
+#include "ml/trainershared.h"
 
 #include <ATen/autocast_mode.h>
 
@@ -57,10 +58,7 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
         for (; m_state.batch < m_stepsPerEpoch; ++m_state.batch) {
             if (m_cancel.isCancelled())
                 return EpochsEnd::Cancelled;
-            const auto begin = static_cast<std::size_t>(m_state.batch * m_config.batchSize);
-            const auto end = std::min(order.size(), begin + static_cast<std::size_t>(m_config.batchSize));
-            const std::vector<std::int64_t> batch(order.begin() + static_cast<long>(begin),
-                                                  order.begin() + static_cast<long>(end));
+            const auto batch = batchAt(order, m_state.batch, m_config.batchSize);
             const auto started = Clock::now();
             m_lastLearningRate = learningRateAt(m_state.step);
             // The model's fused step when it has one (fast model on the CPU), else autograd.
@@ -80,28 +78,18 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
                 m_optimizer->zeroGrad();
             }
             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-            m_state.epochLossSum += fusedLoss ? *fusedLoss : loss.item<double>();
-            ++m_state.epochBatches;
-            m_state.epochSeconds += seconds;
-            m_state.trainSeconds += seconds;
-            ++m_state.step;
+            const double batchLoss = fusedLoss ? *fusedLoss : loss.item<double>();
+            countBatch(m_state, batchLoss, seconds);
+            m_reportLossSum += batchLoss;
+            ++m_reportSteps;
             m_sessionSeconds += seconds;
             m_sessionExamples += static_cast<std::int64_t>(batch.size());
             ++m_sessionSteps;
             emit(TrainProgress::Phase::Training, false);
-            const bool byStep =
-                m_config.checkpointEverySteps > 0 && m_state.step % m_config.checkpointEverySteps == 0;
-            const bool byTime =
-                m_config.checkpointEveryMinutes > 0 &&
-                Clock::now() - m_lastCheckpoint >
-                    std::chrono::duration<double, std::ratio<60>>(m_config.checkpointEveryMinutes);
-            if (byStep || byTime) {
-                m_lastCheckpoint = Clock::now();
-                auto next = m_state;
-                ++next.batch;
-                if (auto status = saveCheckpoint(m_request.modelDir, next, checkpointTensors()); !status)
-                    return status.error();
-            }
+            if (auto status = checkpointIfDue(m_config, m_state, m_lastCheckpoint, m_request.modelDir,
+                                              [this] { return checkpointTensors(); });
+                !status)
+                return status.error();
         }
         if (m_state.phase == 0) {
             endSelectionEpoch();
@@ -112,11 +100,7 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
                        std::to_string(m_state.epochLossSum /
                                       static_cast<double>(std::max<std::int64_t>(m_state.epochBatches, 1))));
         }
-        ++m_state.epoch;
-        m_state.batch = 0;
-        m_state.epochLossSum = 0;
-        m_state.epochBatches = 0;
-        m_state.epochSeconds = 0;
+        startNextEpoch(m_state);
     }
     return EpochsEnd::Done;
 }
@@ -125,25 +109,11 @@ void Trainer::endSelectionEpoch() {
     // Examples of the whole epoch (a resumed epoch counts the part done before as well).
     auto metrics = validate(m_state.epochSeconds, static_cast<std::int64_t>(m_indices.size()));
     m_state.history.push_back(metrics);
-    if (metrics.validationMacroF1 > m_state.bestMacroF1) {
-        m_state.bestMacroF1 = metrics.validationMacroF1;
-        m_state.bestEpoch = metrics.epoch;
-        m_state.epochsWithoutImprovement = 0;
-        m_best.clear();
-        for (auto& p : m_model->parameters())
-            m_best.emplace_back(p.name, p.tensor.detach().clone());
-    } else {
-        ++m_state.epochsWithoutImprovement;
-    }
+    if (recordSelectionScore(m_state, metrics.epoch, metrics.validationMacroF1))
+        m_best = cloneWeights(currentWeights());
     m_sink.epochFinished(metrics);
     emit(TrainProgress::Phase::EpochFinished, true);
-    m_stoppedEarly = m_config.earlyStoppingPatience > 0 &&
-                     m_state.epochsWithoutImprovement >= m_config.earlyStoppingPatience &&
-                     m_state.epoch + 1 < m_config.epochs;
-    if (m_stoppedEarly)
-        m_sink.log("early stop: no better validation macro-F1 for " +
-                   std::to_string(m_state.epochsWithoutImprovement) + " epochs; best epoch " +
-                   std::to_string(m_state.bestEpoch));
+    m_stoppedEarly = earlyStopDue(m_config, m_state, m_sink, "validation macro-F1");
 }
 
 core::Result<TrainResult> Trainer::run() {
@@ -228,20 +198,10 @@ core::Result<TrainResult> train(const TrainRequest& request, ProgressSink& sink,
         return Error{ErrorCode::InvalidArgument, "no training data", {}};
     if (auto status = validate(request.config); !status)
         return status.error();
-    try {
-        std::error_code ec;
-        std::filesystem::create_directories(request.modelDir, ec);
-        if (ec)
-            return Error{
-                ErrorCode::Io, "cannot create model folder: " + ec.message(), {request.modelDir, 0, 0}};
+    return detail::guardedTraining(request.modelDir, [&] {
         detail::Trainer trainer(request, sink, cancel);
         return trainer.run();
-    } catch (const c10::Error& e) {
-        return Error{
-            ErrorCode::Io, std::string("training failed in LibTorch: ") + e.what_without_backtrace(), {}};
-    } catch (const std::exception& e) {
-        return Error{ErrorCode::Io, std::string("training failed: ") + e.what(), {}};
-    }
+    });
 }
 
 } // namespace bankbench::ml

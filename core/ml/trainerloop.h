@@ -80,7 +80,11 @@ private:
     std::int64_t m_sessionSteps = 0;
     double m_lastLearningRate = 0;
     Clock::time_point m_started = Clock::now();
-    Clock::time_point m_lastEmit{};
+    /// Last throttled Training report. Forced reports (epoch ends) do not move it: with epochs shorter
+    /// than the interval they would otherwise starve the per-step curve.
+    Clock::time_point m_lastStepEmit{};
+    double m_reportLossSum = 0; ///< loss of the steps since the previous report
+    std::int64_t m_reportSteps = 0;
     Clock::time_point m_lastCheckpoint = Clock::now();
 };
 

@@ -4,6 +4,7 @@
 #include "ml/evaluation.h"
 #include "ml/runtime.h"
 #include "ml/selectionpredictions.h"
+#include "ml/trainershared.h"
 #include "ml/transformermodel.h"
 
 #include <algorithm>
@@ -27,6 +28,12 @@ nlohmann::json resumableConfig(nlohmann::json config) {
     // What may change between sessions of one run without changing its results.
     for (const char* key : {"threads", "device", "checkpoint_every_steps", "checkpoint_every_minutes"})
         config.erase(key);
+    // Keys added with token classification, at their classification defaults: checkpoints written before
+    // them still resume.
+    if (config.value("task", "classify") == "classify")
+        config.erase("task");
+    if (config.value("label_set", "").empty())
+        config.erase("label_set");
     return config;
 }
 
@@ -143,33 +150,10 @@ void Trainer::enterPhase() {
 }
 
 core::Status Trainer::restore() {
-    auto checkpoint = loadCheckpoint(m_request.modelDir);
-    if (!checkpoint)
-        return checkpoint.error();
-    if (resumableConfig(checkpoint->state.config) != resumableConfig(m_state.config))
-        return Error{ErrorCode::InvalidArgument,
-                     "the checkpoint was written with another training config",
-                     {m_request.modelDir, 0, 0}};
-    if (checkpoint->state.splitHash != m_state.splitHash)
-        return Error{ErrorCode::InvalidArgument,
-                     "the checkpoint was written for another data split",
-                     {m_request.modelDir, 0, 0}};
-    const auto targets = currentWeights();
-    if (auto status = copyInto(checkpoint->model, targets, m_request.modelDir); !status)
+    if (auto status = restoreCheckpoint(m_request.modelDir, m_state, currentWeights(), *m_optimizer,
+                                        m_generator, m_best);
+        !status)
         return status;
-    if (auto message = m_optimizer->loadState(checkpoint->optimizer); !message.empty())
-        return Error{ErrorCode::Parse, message, {m_request.modelDir, 0, 0}};
-    m_generator.set_state(checkpoint->rngState);
-    for (const auto& [name, tensor] : targets) {
-        const auto found = checkpoint->best.find(name);
-        if (found != checkpoint->best.end())
-            m_best.emplace_back(name, found->second.to(tensor.device()));
-    }
-    auto config = m_state.config;
-    auto hash = m_state.splitHash;
-    m_state = std::move(checkpoint->state);
-    m_state.config = std::move(config);
-    m_state.splitHash = hash;
     enterPhase();
     m_sink.log("resumed from checkpoint at step " + std::to_string(m_state.step) + " (" +
                (m_state.phase == 0 ? "epoch " : "refit epoch ") + std::to_string(m_state.epoch + 1) + ")");
@@ -177,16 +161,7 @@ core::Status Trainer::restore() {
 }
 
 double Trainer::learningRateAt(std::int64_t step) const {
-    step -= m_state.phaseStartStep;
-    const auto warmup =
-        static_cast<std::int64_t>(std::llround(m_config.warmupFraction * static_cast<double>(m_totalSteps)));
-    if (step < warmup)
-        return m_config.learningRate * static_cast<double>(step + 1) / static_cast<double>(warmup);
-    if (!m_config.linearDecay)
-        return m_config.learningRate;
-    const auto remaining = std::max<std::int64_t>(m_totalSteps - step, 0);
-    return m_config.learningRate * static_cast<double>(remaining) /
-           static_cast<double>(std::max<std::int64_t>(m_totalSteps - warmup, 1));
+    return scheduledLearningRate(m_config, step - m_state.phaseStartStep, m_totalSteps);
 }
 
 torch::Tensor Trainer::lossOf(const torch::Tensor& logits, const std::vector<std::int64_t>& batch,
@@ -246,10 +221,7 @@ EpochMetrics Trainer::validate(double epochSeconds, std::int64_t epochExamples) 
 }
 
 NamedTensors Trainer::currentWeights() {
-    NamedTensors out;
-    for (auto& p : m_model->parameters())
-        out.emplace_back(p.name, p.tensor);
-    return out;
+    return namedWeights(m_model->parameters());
 }
 
 CheckpointTensors Trainer::checkpointTensors() {
@@ -324,9 +296,11 @@ core::Status Trainer::writeModel(const NamedTensors& weights) {
 
 void Trainer::emit(TrainProgress::Phase phase, bool force) {
     const auto now = Clock::now();
-    if (!force && now - m_lastEmit < m_sink.progressInterval())
-        return;
-    m_lastEmit = now;
+    if (!force) {
+        if (now - m_lastStepEmit < m_sink.progressInterval())
+            return;
+        m_lastStepEmit = now;
+    }
     TrainProgress p;
     p.phase = phase;
     p.refit = m_state.phase == 1;
@@ -334,20 +308,10 @@ void Trainer::emit(TrainProgress::Phase phase, bool force) {
     p.epochs = m_phaseEpochs;
     p.step = m_state.step;
     p.totalSteps = m_state.phaseStartStep + m_totalSteps; // where this phase ends
-    p.trainLoss =
-        m_state.epochBatches > 0 ? m_state.epochLossSum / static_cast<double>(m_state.epochBatches) : 0;
-    if (!m_state.history.empty()) {
-        p.validationLoss = m_state.history.back().validationLoss;
-        p.validationAccuracy = m_state.history.back().validationAccuracy;
-        p.validationMacroF1 = m_state.history.back().validationMacroF1;
-    }
+    fillStateProgress(p, m_state);
+    takeStepLoss(p, m_reportLossSum, m_reportSteps);
     p.learningRate = m_lastLearningRate;
-    p.examplesPerSecond =
-        m_sessionSeconds > 0 ? static_cast<double>(m_sessionExamples) / m_sessionSeconds : 0;
-    p.elapsedSeconds = std::chrono::duration<double>(now - m_started).count();
-    if (m_sessionSteps > 0)
-        p.etaSeconds = m_sessionSeconds / static_cast<double>(m_sessionSteps) *
-                       static_cast<double>(p.totalSteps - p.step);
+    fillSessionProgress(p, m_sessionSeconds, m_sessionExamples, m_sessionSteps, m_started, now);
     m_sink.progress(p);
 }
 

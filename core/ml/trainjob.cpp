@@ -2,9 +2,11 @@
 
 #include "metrics/topk.h"
 #include "ml/evaluation.h"
+#include "ml/jobcommon.h"
 #include "ml/runmodel.h"
 #include "ml/runtime.h"
 #include "ml/textclassifier.h"
+#include "ml/tokenjob.h"
 #include "ml/trainer.h"
 #include "ml/trainingdata.h"
 
@@ -18,37 +20,9 @@ using core::Error;
 using core::ErrorCode;
 using core::RunStatus;
 using core::RunStore;
+using namespace detail;
 
 namespace {
-
-/// Forwards to the caller's sink and stores each epoch's numbers with the run as they arrive.
-class RunRecordingSink final : public ProgressSink {
-public:
-    RunRecordingSink(ProgressSink& outer, RunStore& store, core::RunId run)
-        : m_outer(outer), m_store(store), m_run(run) {}
-    void progress(const TrainProgress& p) override { m_outer.progress(p); }
-    void log(const std::string& line) override { m_outer.log(line); }
-    std::chrono::milliseconds progressInterval() const override { return m_outer.progressInterval(); }
-    void epochFinished(const EpochMetrics& m) override {
-        const auto status = m_store.recordEpoch(m_run, m.epoch, m.step,
-                                                {{"train_loss", m.trainLoss},
-                                                 {"validation_loss", m.validationLoss},
-                                                 {"validation_accuracy", m.validationAccuracy},
-                                                 {"validation_macro_f1", m.validationMacroF1},
-                                                 {"validation_micro_f1", m.validationMicroF1},
-                                                 {"learning_rate", m.learningRate},
-                                                 {"seconds", m.seconds},
-                                                 {"examples_per_second", m.examplesPerSecond}});
-        if (!status)
-            m_outer.log("warning: cannot store epoch metrics: " + status.error().what());
-        m_outer.epochFinished(m);
-    }
-
-private:
-    ProgressSink& m_outer;
-    RunStore& m_store;
-    core::RunId m_run;
-};
 
 nlohmann::json softwareVersions(nlohmann::json versions) {
     const auto runtime = runtimeInfo();
@@ -59,58 +33,13 @@ nlohmann::json softwareVersions(nlohmann::json versions) {
     return versions;
 }
 
-std::string expectedDevice(DevicePreference preference) {
-    return preference != DevicePreference::Cpu && runtimeInfo().cudaAvailable ? "cuda:0" : "cpu";
-}
-
-// The stored split as indices into `data`; every record of the split must still be there.
-core::Result<DataSplit> restoreSplit(const LabelledData& data, const core::RunSplit& stored,
-                                     const std::string& project) {
-    std::unordered_map<core::RecordId, std::int64_t> index;
-    for (std::size_t i = 0; i < data.recordIds.size(); ++i)
-        index.emplace(data.recordIds[i], static_cast<std::int64_t>(i));
-    DataSplit split;
-    for (auto [ids, out] :
-         {std::pair{&stored.train, &split.train}, std::pair{&stored.validation, &split.validation}}) {
-        for (const auto id : *ids) {
-            const auto found = index.find(id);
-            if (found == index.end())
-                return Error{ErrorCode::InvalidArgument,
-                             "record " + std::to_string(id) +
-                                 " of the run's split is no longer labelled in dataset \"" +
-                                 data.datasetName + "\"; the run cannot be resumed",
-                             {project, 0, 0}};
-            out->push_back(found->second);
-        }
-    }
-    std::sort(split.train.begin(), split.train.end());
-    std::sort(split.validation.begin(), split.validation.end());
-    return split;
-}
-
-nlohmann::json finalReport(const TrainJobSummary& s) {
-    auto history = nlohmann::json::array();
-    for (const auto& m : s.result.history)
-        history.push_back(toJson(m));
-    return {{"outcome", s.result.outcome == TrainOutcome::Finished ? "finished" : "cancelled"},
-            {"best_epoch", s.result.bestEpoch},
-            {"best_validation_macro_f1", s.result.bestValidationMacroF1},
-            {"stopped_early", s.result.stoppedEarly},
-            {"steps", s.result.steps},
-            {"train_seconds", s.result.trainSeconds},
-            {"examples_per_second", s.result.examplesPerSecond},
-            {"threads", s.result.threads},
-            {"device", s.result.device},
-            {"train_examples", s.trainExamples},
-            {"validation_examples", s.validationExamples},
-            {"history", history},
-            {"validation", s.result.validationReport}};
-}
-
 } // namespace
 
 core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, ProgressSink& sink,
                                           const core::CancelToken& cancel) {
+    // Slot spans (BIO token classification) have their own data, loop and report (tokenjob.h).
+    if (request.resume ? isTokenRun(request.projectPath, request.runName) : request.config.task == TaskKind::Tokens)
+        return runTokenTrainJob(request, sink, cancel);
     auto project = core::Project::open(request.projectPath);
     if (!project)
         return project.error();
@@ -124,20 +53,10 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
     preparing.message = "reading labelled records";
     sink.progress(preparing);
     if (request.resume) {
-        auto found = store.run(request.runName);
+        auto found = resumableRun(store, request, train.config);
         if (!found)
             return found.error();
         run = *found;
-        if (run.status == RunStatus::Finished)
-            return Error{ErrorCode::InvalidArgument,
-                         "run \"" + run.name + "\" has already finished",
-                         {request.projectPath, 0, 0}};
-        auto config = trainConfigFromJson(run.config);
-        if (!config)
-            return config.error();
-        train.config = *config;
-        train.config.threads = request.config.threads;
-        train.config.device = request.config.device;
     } else {
         train.config = request.config;
         if (auto status = validate(train.config); !status)
@@ -156,7 +75,8 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
         auto stored = store.split(run.id);
         if (!stored)
             return stored.error();
-        auto split = restoreSplit(*data, *stored, request.projectPath);
+        auto split = restoreSplit(data->recordIds, *stored,
+                                  "labelled in dataset \"" + data->datasetName + "\"", request.projectPath);
         if (!split)
             return split.error();
         train.split = std::move(*split);
@@ -164,13 +84,10 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
             return status.error();
     } else {
         train.split = stratifiedSplit(*data, train.config.validationFraction, train.config.seed);
-        std::string name = request.runName;
-        if (name.empty()) {
-            auto unique = store.uniqueRunName(modelKindName(train.config.model));
-            if (!unique)
-                return unique.error();
-            name = *unique;
-        }
+        auto unique = runNameOrUnique(store, request.runName, modelKindName(train.config.model));
+        if (!unique)
+            return unique.error();
+        const std::string name = *unique;
         if (request.pretrain) {
             if (train.config.model != ModelKind::Transformer)
                 return Error{ErrorCode::InvalidArgument,
@@ -207,20 +124,10 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
         if (!dataset)
             return dataset.error();
         fresh.datasetId = dataset->id;
-        auto id = store.createRun(fresh);
-        if (!id)
-            return id.error();
-        core::RunSplit split;
-        for (auto i : train.split.train)
-            split.train.push_back(data->recordIds[i]);
-        for (auto i : train.split.validation)
-            split.validation.push_back(data->recordIds[i]);
-        if (auto status = store.saveSplit(*id, split); !status)
-            return status.error();
-        run = store.run(*id).value();
-        // The folder belongs to this run name now; anything left there is from a deleted run of that name.
-        std::error_code ec;
-        std::filesystem::remove_all(store.modelDirPath(run), ec);
+        auto created = createRunWithSplit(store, fresh, data->recordIds, train.split);
+        if (!created)
+            return created.error();
+        run = *created;
     }
     summary.runName = run.name;
     summary.runId = run.id;
@@ -251,14 +158,14 @@ core::Result<TrainJobSummary> runTrainJob(const TrainJobRequest& request, Progre
     summary.report = finalReport(summary);
     if (!summary.pretraining.is_null())
         summary.report["pretraining"] = summary.pretraining;
-    const auto status =
-        summary.result.outcome == TrainOutcome::Finished ? RunStatus::Finished : RunStatus::Cancelled;
-    if (auto stored = store.finish(run.id, status, summary.report); !stored)
+    if (auto stored = storeOutcome(store, summary); !stored)
         return stored.error();
     return summary;
 }
 
 core::Result<nlohmann::json> runEvalJob(const EvalJobRequest& request, const core::CancelToken* cancel) {
+    if (isTokenRun(request.projectPath, request.runName))
+        return runTokenEvalJob(request, cancel);
     auto project = core::Project::open(request.projectPath);
     if (!project)
         return project.error();

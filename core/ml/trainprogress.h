@@ -24,6 +24,11 @@ struct TrainProgress {
     std::int64_t step = 0;       ///< optimizer steps done in the whole run
     std::int64_t totalSteps = 0; ///< where the current phase ends (selection: if it never stops early)
     double trainLoss = 0;        ///< mean loss over this epoch's batches so far
+    /// Mean loss of the steps since the previous report (`stepLossSteps` of them; 0 when none): the
+    /// per-step training curve. Each step is counted in exactly one report, so throttling thins the curve
+    /// without hiding any step's loss.
+    double stepLoss = 0;
+    std::int64_t stepLossSteps = 0;
     std::optional<double> validationLoss;
     std::optional<double> validationAccuracy;
     std::optional<double> validationMacroF1;

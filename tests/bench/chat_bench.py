@@ -6,7 +6,8 @@
 2. Out-of-scope: 10 intents held out from training (seeded choice); their test queries are out of scope.
    The bot's policy is tuned on the run's validation split (no out-of-scope data); reported: in-scope
    accuracy without and with the policy (understood and right / all in-scope), out-of-scope recall (not
-   answered as an intent / all out-of-scope).
+   answered as an intent / all out-of-scope), for the default policy (confidence margin + out-of-scope gate
+   on sentence embeddings) and for the confidence-only policy (`bot create --no-oos-gate`).
 3. Latency per turn (intent + knowledge-base retrieval with embedding re-ranking + slots + response), from
    the engine's own timer (`elapsed_ms` of `chat --json --no-log`), p50/p99 over the test queries, with the
    bank_faq_en FAQ as the bot's knowledge base.
@@ -14,6 +15,7 @@
 Usage:
   /usr/bin/python3 tests/bench/chat_bench.py --cli build/app/bankbench-cli --data ../shared/data \
       --workdir /tmp/chat-bench [--models fast,transformer] [--threads 1] [--json out.json]
+      [--config-transformer s.json]   (a training config for the transformer runs, e.g. few epochs)
 """
 
 import argparse
@@ -59,6 +61,21 @@ def percentile(values, q):
     return ordered[index]
 
 
+def oos_figures(cli, project, bot, conv_in, conv_oos):
+    in_scope = json.loads(run(cli, ["chat-test", project, "--bot", bot, conv_in, "--json"], check=False).stdout)
+    oos = json.loads(run(cli, ["chat-test", project, "--bot", bot, conv_oos, "--json"], check=False).stdout)
+    answered = lambda t: t["decision"] in ("answer", "follow_up")
+    n_in = len(in_scope["turns"])
+    f = {"in_scope_queries": n_in, "oos_queries": len(oos["turns"]),
+         "in_scope_accuracy_no_threshold": in_scope["intent_accuracy"]}
+    f["in_scope_accuracy_at_threshold"] = sum(
+        1 for t in in_scope["turns"] if answered(t) and t["intent"] == t["expected"]["intent"]) / n_in
+    f["in_scope_answered"] = sum(1 for t in in_scope["turns"] if answered(t)) / n_in
+    f["accuracy_drop_points"] = 100 * (f["in_scope_accuracy_no_threshold"] - f["in_scope_accuracy_at_threshold"])
+    f["oos_recall"] = sum(1 for t in oos["turns"] if not answered(t)) / len(oos["turns"])
+    return f
+
+
 def train(cli, project, dataset, run_name, model, threads, config=None):
     args = ["train", project, "--dataset", dataset, "--model", model, "--run", run_name, "--threads",
             str(threads), "--json"]
@@ -80,6 +97,7 @@ def main():
     parser.add_argument("--seed", type=int, default=77)
     parser.add_argument("--max-accuracy-drop", default="0.02")
     parser.add_argument("--json", help="write the figures here")
+    parser.add_argument("--config-transformer", help="training config (JSON) for the transformer runs")
     args = parser.parse_args()
 
     cli = os.path.abspath(args.cli)
@@ -108,7 +126,12 @@ def main():
     for model in [m for m in args.models.split(",") if m]:
         f = {}
         # 1. Accuracy through the chatbot path equals eval.
-        trained, seconds = train(cli, project, "train", f"{model}-all", model, args.threads)
+        config = args.config_transformer if model == "transformer" else None
+        if config:
+            with open(config) as src, open(w(f"{model}-all.json"), "w") as dst:
+                json.dump({**json.load(src), "model": model}, dst)
+            config = w(f"{model}-all.json")
+        trained, seconds = train(cli, project, "train", f"{model}-all", model, args.threads, config)
         f["train_seconds_all"] = round(seconds, 1)
         evaluated = json.loads(run(cli, ["eval", project, "--run", f"{model}-all", "--dataset", "test", "--json"]).stdout)
         run(cli, ["bot", "create", project, "--name", f"{model}-bot", "--run", f"{model}-all", "--kb",
@@ -139,9 +162,13 @@ def main():
 
         # 2. Out-of-scope with 10 intents held out.
         # No refit: the policy is tuned on the validation split, which the final model must not have seen.
-        with open(w("norefit.json"), "w") as cfg:
-            json.dump({"refit": False}, cfg)
-        _, seconds = train(cli, project, "train-in", f"{model}-in", model, args.threads, w("norefit.json"))
+        base = {}
+        if config:
+            with open(config) as src:
+                base = json.load(src)
+        with open(w(f"{model}-norefit.json"), "w") as cfg:
+            json.dump({**base, "model": model, "refit": False}, cfg)
+        _, seconds = train(cli, project, "train-in", f"{model}-in", model, args.threads, w(f"{model}-norefit.json"))
         f["train_seconds_in_scope"] = round(seconds, 1)
         created = json.loads(run(cli, ["bot", "create", project, "--name", f"{model}-oos", "--run", f"{model}-in",
                                        "--max-accuracy-drop", args.max_accuracy_drop, "--json"]).stdout)
@@ -154,23 +181,17 @@ def main():
         f["no_kb_p99_ms"] = round(percentile([t["elapsed_ms"] for t in lines], 99), 3)
         f["no_kb_cpu_p50_ms"] = round(percentile([t["cpu_ms"] for t in lines], 50), 3)
         f["no_kb_cpu_p99_ms"] = round(percentile([t["cpu_ms"] for t in lines], 99), 3)
-        in_scope = json.loads(run(cli, ["chat-test", project, "--bot", f"{model}-oos", w("conv-in.json"), "--json"],
-                                  check=False).stdout)
-        oos = json.loads(run(cli, ["chat-test", project, "--bot", f"{model}-oos", w("conv-oos.json"), "--json"],
-                             check=False).stdout)
-        answered = lambda t: t["decision"] in ("answer", "follow_up")
-        n_in = len(in_scope["turns"])
         f["policy"] = {k: policy[k] for k in ("threshold", "margin", "temperature")}
         f["policy"]["per_intent_thresholds"] = len(policy["intent_thresholds"])
+        f["policy"]["out_of_scope"] = policy.get("out_of_scope")
         f["policy"]["validation"] = policy["tuning"]
-        f["in_scope_queries"] = n_in
-        f["oos_queries"] = len(oos["turns"])
-        f["in_scope_accuracy_no_threshold"] = in_scope["intent_accuracy"]
-        f["in_scope_accuracy_at_threshold"] = sum(
-            1 for t in in_scope["turns"] if answered(t) and t["intent"] == t["expected"]["intent"]) / n_in
-        f["in_scope_answered"] = sum(1 for t in in_scope["turns"] if answered(t)) / n_in
-        f["accuracy_drop_points"] = 100 * (f["in_scope_accuracy_no_threshold"] - f["in_scope_accuracy_at_threshold"])
-        f["oos_recall"] = sum(1 for t in oos["turns"] if not answered(t)) / len(oos["turns"])
+        f.update(oos_figures(cli, project, f"{model}-oos", w("conv-in.json"), w("conv-oos.json")))
+        # The same run with the confidence-only policy (threshold + margin, no gate), side by side.
+        created = json.loads(run(cli, ["bot", "create", project, "--name", f"{model}-conf", "--run", f"{model}-in",
+                                       "--max-accuracy-drop", args.max_accuracy_drop, "--no-oos-gate",
+                                       "--json"]).stdout)
+        f["confidence_only"] = oos_figures(cli, project, f"{model}-conf", w("conv-in.json"), w("conv-oos.json"))
+        f["confidence_only"]["policy"] = {k: created["policy"][k] for k in ("threshold", "margin", "temperature")}
         figures["models"][model] = f
         print(json.dumps({model: f}, indent=2), flush=True)
 

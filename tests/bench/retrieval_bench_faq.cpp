@@ -180,6 +180,22 @@ nlohmann::json runFaqBench(const std::string& faqCsv, const std::string& paraphr
     }
     out["type_grid"] = typeGrid;
     bestName += " type_weight=" + std::to_string(best.typeWeight);
+    // Third stage: the weight of the answer's coverage of the query (0 keeps the second stage's best).
+    nlohmann::json answerGrid = nlohmann::json::array();
+    const KbSearchOptions stageTwo = best;
+    for (double aw : {0.05, 0.1, 0.15, 0.2}) {
+        KbSearchOptions options = stageTwo;
+        options.answerMatchWeight = std::min(aw, 1.0 - options.matchWeight - options.typeWeight);
+        const auto scores = evaluate(kb, paraphrases, answers, options);
+        answerGrid.push_back(
+            {{"answer_match_weight", options.answerMatchWeight}, {"scores", toJson(scores)}});
+        if (scores.at("dev").key() > bestKey) {
+            bestKey = scores.at("dev").key();
+            best = options;
+        }
+    }
+    out["answer_grid"] = answerGrid;
+    bestName += " answer_match_weight=" + std::to_string(best.answerMatchWeight);
     KbSearchOptions baseline;
     baseline.query = {false, false, true};
     baseline.questionWeight = baseline.answerWeight = 1.0;

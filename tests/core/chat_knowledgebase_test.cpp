@@ -54,6 +54,28 @@ const char* kFaqCsv =
     "address proof to any branch.,accounts\n"
     "信用卡怎么还款？,可以通过手机银行或自动还款还信用卡。,cards\n";
 
+// KbSearchOptions::answerMatchWeight: words found only in an entry's answer lift it (off by default).
+TEST_F(KnowledgeBaseTest, AnswerCoverageLiftsAnEntryWhoseAnswerNamesTheQuery) {
+    KnowledgeBase kb(*m_project, m_bot);
+    ASSERT_TRUE(
+        kb.add("How do I close my account?", "Visit a branch with your passbook and identity proof."));
+    ASSERT_TRUE(kb.add("How do I open an account?", "Apply online in ten minutes."));
+    KbSearchOptions options;
+    options.matchWeight = 0.2;
+    options.typeWeight = 0;
+    options.answerMatchWeight = 0.6;
+    auto hits = kb.search("account passbook identity", options);
+    ASSERT_TRUE(hits) << hits.error().what();
+    ASSERT_GE(hits->size(), 2u);
+    EXPECT_EQ(hits->front().question, "How do I close my account?");
+    EXPECT_GT(hits->front().answerCoverage, 0.5);
+    EXPECT_DOUBLE_EQ((*hits)[1].answerCoverage, 0.0);
+    options.answerMatchWeight = 0;
+    auto plain = kb.search("account passbook identity", options);
+    ASSERT_TRUE(plain);
+    EXPECT_DOUBLE_EQ(plain->front().answerCoverage, 0.0); // not computed when its weight is 0
+}
+
 } // namespace
 
 TEST_F(KnowledgeBaseTest, CsvImportDeduplicatesExactDuplicatesAndReportsThem) {

@@ -82,5 +82,15 @@ TEST(ChatPolicy, JsonRoundTripAndErrorsNameTheKey) {
     EXPECT_FALSE(Policy::fromJson({{"low_confidence", "panic"}}));
 }
 
+// With the out-of-scope gate the tuned confidence threshold can be 0; the labeling loop must still take
+// unsure turns rather than none.
+TEST(ChatPolicy, LabelingThresholdNeverFallsToZero) {
+    Policy policy;
+    policy.threshold = 0.0;
+    EXPECT_DOUBLE_EQ(policy.labelingThreshold(), Policy::kLabelingConfidenceFloor);
+    policy.threshold = 0.7;
+    EXPECT_DOUBLE_EQ(policy.labelingThreshold(), 0.7);
+}
+
 } // namespace
 } // namespace bankbench::core::chat

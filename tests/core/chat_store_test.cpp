@@ -148,4 +148,33 @@ TEST_F(ChatStoreTest, LowConfidenceAndThumbsDownTurnsBecomeUnlabelledRecordsOnce
 }
 
 } // namespace
+// The Playground's per-bubble "send to labeling": exactly the picked turns, confident or not, never twice,
+// never another bot's.
+TEST_F(ChatStoreTest, PickedTurnsGoToLabelingWhateverTheirConfidence) {
+    BotStore store(*project);
+    const auto id = *store.createBot("b");
+    const auto other = *store.createBot("other");
+    ChatLog log(*project);
+    const auto sure = *log.logTurn(id, 1, turn("s", 1, "sure thing", 0.95, Decision::Answer));
+    ASSERT_TRUE(log.logTurn(id, 1, turn("s", 2, "unsure thing", 0.40, Decision::Clarify)));
+    const auto foreign = *log.logTurn(other, 1, turn("s", 1, "other bot", 0.2, Decision::Clarify));
+
+    LabelingRequest request;
+    request.turnIds = {sure, foreign};
+    auto report = log.sendToLabeling(id, request);
+    ASSERT_TRUE(report) << report.error().what();
+    EXPECT_EQ(report->sent, 1);
+    auto records = project->records(report->recordIds);
+    ASSERT_EQ(records->size(), 1u);
+    EXPECT_EQ((*records)[0].text, "sure thing");
+    const auto turns = *log.turns(id);
+    EXPECT_TRUE(turns[0].recordId.has_value());
+    EXPECT_FALSE(turns[1].recordId.has_value()); // unsure, but not picked
+    EXPECT_FALSE(log.turns(other)->front().recordId.has_value());
+
+    auto again = log.sendToLabeling(id, request);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->sent, 0);
+}
+
 } // namespace bankbench::core::chat

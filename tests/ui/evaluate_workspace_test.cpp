@@ -11,6 +11,7 @@
 #include "evaluate/confusionplot.h"
 #include "evaluate/drilldownpanel.h"
 #include "evaluate/evaluateworkspace.h"
+#include "evaluate/evaluationrunner.h"
 #include "label/labelsession.h"
 #include "label/labelworkspace.h"
 #include "shell/mainwindow.h"
@@ -20,16 +21,22 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
 
+#include <ml/trainjob.h>
+
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <set>
 
 using namespace bankbench;
@@ -261,3 +268,135 @@ TEST_F(EvaluateWorkspaceTest, ReportSortsKeepsAveragesLastAndExports) {
     EXPECT_EQ(qs(test::readFile(reportPath)).count(QStringLiteral("<tr>")), result->classes + 3);
 }
 
+// Deterministic: the worker thread is held before the job starts, Cancel is clicked, then the worker goes
+// on and the job finds the cancel before its first batch. No sleeps, no race with a fast evaluation.
+TEST_F(EvaluateWorkspaceTest, CancelBeforeTheFirstBatchStopsTheEvaluation) {
+    QSemaphore gate;
+    // Releases the worker whatever happens below, before the semaphore goes away.
+    const std::unique_ptr<QSemaphore, void (*)(QSemaphore*)> release(&gate,
+                                                                     [](QSemaphore* g) { g->release(); });
+    QMetaObject::invokeMethod(workspace()->runner()->workerContext(), [&gate] { gate.acquire(); });
+
+    QSignalSpy finished(workspace(), &ui::EvaluateWorkspace::evaluationFinished);
+    workspace()->evaluate(QStringLiteral("small"), QStringLiteral("holdout"));
+    ASSERT_TRUE(workspace()->isEvaluating());
+    QPushButton* cancel = workspace()->cancelButton();
+    ASSERT_TRUE(cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    gate.release();
+    ASSERT_TRUE(finished.wait(30000) || finished.count() > 0);
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_FALSE(finished.first().at(0).toBool());
+    EXPECT_FALSE(workspace()->isEvaluating());
+    EXPECT_FALSE(workspace()->result());
+    EXPECT_FALSE(cancel->isVisible());
+    EXPECT_TRUE(m_window->findChild<QLabel*>(QStringLiteral("evaluateHeading"))
+                    ->text()
+                    .contains(QStringLiteral("The evaluation was cancelled.")));
+
+    // The cancel belonged to that evaluation only: the next one runs to the end.
+    evaluate(QStringLiteral("holdout"));
+    EXPECT_EQ(workspace()->result()->detail->examples.size(), 40U);
+}
+
+TEST_F(EvaluateWorkspaceTest, DrillDownUndoTakesBackOnlyItsOwnRelabel) {
+    evaluate(QStringLiteral("holdout"));
+    const auto result = workspace()->result();
+    const auto labelSet = *result->detail->labelSetId;
+    const auto [t, p] = busiestError();
+    ASSERT_GE(t, 0);
+    workspace()->showCell(t, p);
+    ui::DrillDownPanel* drill = workspace()->drillDown();
+    ASSERT_GT(drill->model()->rowCount(), 0);
+    drill->table()->selectRow(0);
+    const core::RecordId relabelled = drill->selectedExample()->recordId;
+    QSignalSpy relabelledSpy(workspace(), &ui::EvaluateWorkspace::relabelled);
+    QTest::mouseClick(drill->relabelButton(), Qt::LeftButton);
+    ASSERT_TRUE(relabelledSpy.wait(10000));
+    ASSERT_TRUE(test::waitIdle(labelSession()));
+    ASSERT_TRUE(test::storedDecision(m_project, relabelled, labelSet, "alice"));
+    EXPECT_TRUE(drill->undoButton()->isEnabled());
+
+    // Meanwhile the Label workspace decides on a record of its own: now that is on top of the shared stack.
+    QUndoStack* stack = labelSession().undoStack();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return labelSession().currentRecordId().has_value(); }, 15000));
+    const core::RecordId other = *labelSession().currentRecordId();
+    labelSession().skip();
+    ASSERT_TRUE(test::waitIdle(labelSession()));
+    ASSERT_EQ(stack->index(), 2);
+    EXPECT_FALSE(drill->undoButton()->isEnabled());
+    EXPECT_TRUE(drill->undoButton()->toolTip().contains(QStringLiteral("Label workspace")))
+        << drill->undoButton()->toolTip().toStdString();
+    // Even asked directly, the drill-down does not undo the other workspace's decision.
+    emit drill->undoRequested();
+    ASSERT_TRUE(test::waitIdle(labelSession()));
+    EXPECT_EQ(stack->index(), 2);
+    const auto skipped = test::storedDecision(m_project, other, labelSet, "alice");
+    ASSERT_TRUE(skipped);
+    EXPECT_EQ(skipped->status, core::DecisionStatus::Skipped);
+
+    // Once that one is undone where it was made, the relabel is on top again and the drill-down takes it
+    // back.
+    stack->undo();
+    ASSERT_TRUE(test::waitIdle(labelSession()));
+    ASSERT_TRUE(drill->undoButton()->isEnabled());
+    QTest::mouseClick(drill->undoButton(), Qt::LeftButton);
+    ASSERT_TRUE(test::waitIdle(labelSession()));
+    EXPECT_EQ(stack->index(), 0);
+    EXPECT_FALSE(test::storedDecision(m_project, relabelled, labelSet, "alice"));
+    EXPECT_FALSE(drill->undoButton()->isEnabled());
+}
+
+TEST_F(EvaluateWorkspaceTest, RunDataPercentagesAndSplittersAreRestored) {
+    // A second, newer run, so the restored choice is not simply the first in the list.
+    {
+        ml::TrainJobRequest request;
+        request.projectPath = m_project;
+        request.datasetName = "holdout";
+        request.runName = "newer";
+        request.config.epochs = 2;
+        request.config.threads = 1;
+        request.config.fast.dim = 8;
+        request.config.fast.features.bucketBits = 12;
+        request.config.checkpointEveryMinutes = 0;
+        ml::NullProgressSink sink;
+        core::CancelToken token;
+        ASSERT_TRUE(ml::runTrainJob(request, sink, token).ok());
+    }
+    workspace()->refreshRuns();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return workspace()->runs().size() == 2; }, 15000));
+    ASSERT_EQ(workspace()->runChoice()->currentData().toString(), QStringLiteral("small"));
+    workspace()->runChoice()->setCurrentIndex(workspace()->runChoice()->findData(QStringLiteral("newer")));
+    workspace()->dataChoice()->setCurrentIndex(
+        workspace()->dataChoice()->findData(QStringLiteral("holdout")));
+    workspace()->valueChoice()->setCurrentIndex(1);
+    ASSERT_TRUE(workspace()->confusionPlot()->isNormalized());
+    workspace()->tabs()->setCurrentIndex(0);
+    workspace()->confusionSplitter()->setSizes({500, 700});
+    workspace()->sideSplitter()->setSizes({300, 300});
+    QTest::qWait(20);
+    const QList<int> sizes = workspace()->confusionSplitter()->sizes();
+    const QList<int> sideSizes = workspace()->sideSplitter()->sizes();
+    workspace()->tabs()->setCurrentIndex(1);
+    workspace()->saveState(*m_settings);
+
+    m_window = std::make_unique<ui::MainWindow>(*m_settings);
+    m_window->resize(1360, 860);
+    m_window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+    for (QAction* action : m_window->findChildren<QAction*>())
+        if (action->data().toString() == QStringLiteral("evaluate"))
+            action->trigger();
+    EXPECT_TRUE(workspace()->confusionPlot()->isNormalized());
+    EXPECT_EQ(workspace()->valueChoice()->currentIndex(), 1);
+    EXPECT_EQ(workspace()->tabs()->currentIndex(), 1);
+    m_window->openProject(qs(m_project));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return workspace()->runs().size() == 2; }, 15000));
+    EXPECT_EQ(workspace()->runChoice()->currentData().toString(), QStringLiteral("newer"));
+    EXPECT_EQ(workspace()->dataChoice()->currentData().toString(), QStringLiteral("holdout"));
+    workspace()->tabs()->setCurrentIndex(0);
+    // The page lays out when it is first shown.
+    QTest::qWaitFor([&] { return workspace()->confusionSplitter()->sizes() == sizes; }, 3000);
+    EXPECT_EQ(workspace()->confusionSplitter()->sizes(), sizes);
+    EXPECT_EQ(workspace()->sideSplitter()->sizes(), sideSizes);
+}

@@ -80,10 +80,11 @@ ml::TrainConfig smallFastConfig(int epochs) {
 }
 
 bool TrainHarness::waitPreflight() {
+    // On the workspace's state, not on the (translated) text: in Chinese the "Checking…" text never
+    // started with "Checking", so the wait ended at once and Start found no verdict yet.
     return QTest::qWaitFor(
         [&] {
-            const QString text = workspace()->setupPanel()->preflightText();
-            return !text.isEmpty() && !text.startsWith(QStringLiteral("Checking"));
+            return !workspace()->isCheckingData() && !workspace()->setupPanel()->preflightText().isEmpty();
         },
         15000);
 }

@@ -56,21 +56,34 @@ protected:
 
 TEST_P(TrainScreenshots, RunInProgressAndComparison) {
     open(60);
-    ml::TrainConfig small = smallFastConfig(4);
-    small.learningRate = 0.005;
+    ml::TrainConfig small = smallFastConfig(12);
+    small.learningRate = 0.01;
     train(small);
-    ml::TrainConfig wide = smallFastConfig(8);
+    ml::TrainConfig wide = smallFastConfig(16);
     wide.fast.dim = 32;
-    wide.learningRate = 0.01;
+    wide.learningRate = 0.02;
     train(wide);
 
-    ml::TrainConfig longRun = smallFastConfig(3000);
-    longRun.refit = false;
-    longRun.learningRate = 0.003;
-    workspace()->setupPanel()->setConfig(longRun);
+    // The run in progress: a small transformer, whose epochs take long enough (unlike the fast model's
+    // milliseconds here) for the per-step curves to fill between epoch ends, as on real data.
+    ml::TrainConfig live = ml::defaultTrainConfig(ml::ModelKind::Transformer);
+    live.transformer.layers = 2;
+    live.transformer.hidden = 64;
+    live.transformer.heads = 2;
+    live.transformer.ffn = 128;
+    live.transformer.maxLength = 32;
+    live.transformer.vocabSize = 600;
+    live.batchSize = 8;
+    live.epochs = 40;
+    live.refit = false;
+    live.earlyStoppingPatience = 0;
+    live.threads = 1;
+    live.checkpointEveryMinutes = 0;
+    workspace()->setupPanel()->setConfig(live);
     ASSERT_TRUE(workspace()->startTraining());
     ui::TrainChartPanel* charts = workspace()->livePanel()->charts();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return charts->epochPointCount() >= 12; }, 120000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return charts->epochPointCount() >= 6 && charts->lossPointCount() >= 30; }, 180000));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !charts->isReplotPending(); }, 3000));
     save(QStringLiteral("live"));
     QSignalSpy finished(workspace(), &ui::TrainWorkspace::trainingFinished);
@@ -80,7 +93,7 @@ TEST_P(TrainScreenshots, RunInProgressAndComparison) {
 
     ui::RunHistoryPanel* history = workspace()->historyPanel();
     workspace()->tabs()->setCurrentWidget(history);
-    history->selectRuns({QStringLiteral("fast-1"), QStringLiteral("fast-2"), QStringLiteral("fast-3")});
+    history->selectRuns({QStringLiteral("fast-1"), QStringLiteral("fast-2"), QStringLiteral("transformer-1")});
     ASSERT_TRUE(QTest::qWaitFor([&] { return history->compareChart()->curveCount() == 3; }, 15000));
     save(QStringLiteral("compare"));
 }

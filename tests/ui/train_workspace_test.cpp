@@ -17,9 +17,13 @@
 #include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardItemModel>
 
 #include <qcustomplot.h>
+
+#include <cmath>
+#include <vector>
 
 using namespace bankbench;
 using namespace bankbench::test;
@@ -52,19 +56,23 @@ TEST_F(TrainWorkspaceTest, RefusesDataThatCannotTrainWithTheReason) {
     EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("120 labelled records")))
         << setup->preflightText().toStdString();
     EXPECT_TRUE(setup->startButton()->isEnabled());
-    EXPECT_TRUE(setup->estimateText().startsWith(QStringLiteral("Estimate:"))) << setup->estimateText().toStdString();
+    EXPECT_TRUE(setup->estimateText().startsWith(QStringLiteral("Estimate:")))
+        << setup->estimateText().toStdString();
     EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("not measured yet")));
 
     setup->datasetBox()->setCurrentText(QStringLiteral("one-class"));
     ASSERT_TRUE(waitPreflight());
-    EXPECT_TRUE(setup->preflightText().startsWith(QStringLiteral("Cannot train:"))) << setup->preflightText().toStdString();
-    EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("at least 2"))) << setup->preflightText().toStdString();
+    EXPECT_TRUE(setup->preflightText().startsWith(QStringLiteral("Cannot train:")))
+        << setup->preflightText().toStdString();
+    EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("at least 2")))
+        << setup->preflightText().toStdString();
     EXPECT_FALSE(setup->startButton()->isEnabled());
     EXPECT_FALSE(workspace()->startTraining());
 
     setup->datasetBox()->setCurrentText(QStringLiteral("tiny"));
     ASSERT_TRUE(waitPreflight());
-    EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("“transfer” (1)"))) << setup->preflightText().toStdString();
+    EXPECT_TRUE(setup->preflightText().contains(QStringLiteral("“transfer” (1)")))
+        << setup->preflightText().toStdString();
     EXPECT_FALSE(setup->startButton()->isEnabled());
 }
 
@@ -82,12 +90,14 @@ TEST_F(TrainWorkspaceTest, PresetsSetTheModelAndTheImportPresetNeedsAFolder) {
     ASSERT_TRUE(setup->selectPreset(QStringLiteral("transformer")));
     EXPECT_EQ(setup->config().model, ml::ModelKind::Transformer);
     EXPECT_EQ(setup->pretrainEpochs(), 0);
-    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("parameters"))) << setup->estimateText().toStdString();
+    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("parameters")))
+        << setup->estimateText().toStdString();
     EXPECT_TRUE(setup->startButton()->isEnabled());
 
     ASSERT_TRUE(setup->selectPreset(QStringLiteral("transformer-pretrain")));
     EXPECT_GT(setup->pretrainEpochs(), 0);
-    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("pretraining"))) << setup->estimateText().toStdString();
+    EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("pretraining")))
+        << setup->estimateText().toStdString();
 
     ASSERT_TRUE(setup->selectPreset(QStringLiteral("bert-import")));
     EXPECT_FALSE(setup->startButton()->isEnabled());
@@ -167,6 +177,114 @@ TEST_F(TrainWorkspaceTest, CancelStopsTheRunAndResumeContinuesFromItsCheckpoint)
     ASSERT_TRUE(waitIdle());
     EXPECT_EQ(storedRun(m_project, "fast-1").status, core::RunStatus::Cancelled);
     EXPECT_EQ(history->rowCount(), 1); // the same run, not a new one
+}
+
+// Regression: epochs shorter than the 100 ms report interval (a small fast-model run) used to leave the
+// per-step loss and learning-rate charts with the single point of the first step, which draws nothing:
+// every forced epoch-end report restarted the interval, so no step report ever came.
+TEST_F(TrainWorkspaceTest, ASmallRunPutsPointsOnTheStepLossAndLearningRateCurves) {
+    open();
+    workspace()->setupPanel()->setConfig(smallFastConfig(4));
+    QSignalSpy finished(workspace(), &ui::TrainWorkspace::trainingFinished);
+    ASSERT_TRUE(workspace()->startTraining());
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_TRUE(waitIdle());
+
+    ui::TrainChartPanel* charts = workspace()->livePanel()->charts();
+    QCPGraph* raw = charts->lossPlot()->graph(0);
+    QCPGraph* smooth = charts->lossPlot()->graph(1);
+    QCPGraph* rate = charts->learningRatePlot()->graph(0);
+    // At least one point per epoch (each epoch end closes a window of steps).
+    EXPECT_GE(raw->dataCount(), 4);
+    EXPECT_EQ(smooth->dataCount(), raw->dataCount());
+    EXPECT_GE(rate->dataCount(), 4);
+    double previousStep = 0;
+    for (auto it = raw->data()->constBegin(); it != raw->data()->constEnd(); ++it) {
+        EXPECT_GT(it->key, previousStep);
+        previousStep = it->key;
+        EXPECT_TRUE(std::isfinite(it->value) && it->value > 0) << it->value;
+    }
+    // The loss of 4 balanced classes starts near ln 4 and falls as the model learns.
+    EXPECT_GT(raw->data()->constBegin()->value, 1.0);
+    EXPECT_LT((raw->data()->constEnd() - 1)->value, raw->data()->constBegin()->value);
+    for (auto it = rate->data()->constBegin(); it != rate->data()->constEnd(); ++it)
+        EXPECT_GT(it->value, 0);
+    // The charts were drawn with those points: the axes follow the data, not QCustomPlot's default range.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !charts->isReplotPending(); }, 3000));
+    EXPECT_GE(charts->lossPlot()->xAxis->range().upper, previousStep);
+    EXPECT_GT(charts->lossPlot()->xAxis->range().lower, -1.0);
+}
+
+TEST(TrainChartPanel, SmoothedLossIsABiasCorrectedMovingAverageOfTheStepLoss) {
+    ui::TrainChartPanel charts;
+    const std::vector<double> losses = {2.0, 1.0, 1.0, 0.5};
+    double ema = 0;
+    double weight = 0;
+    std::vector<double> expected;
+    for (std::size_t i = 0; i < losses.size(); ++i) {
+        ml::TrainProgress p;
+        p.phase = i == 1 ? ml::TrainProgress::Phase::EpochFinished : ml::TrainProgress::Phase::Training;
+        p.step = static_cast<std::int64_t>(10 * (i + 1));
+        p.trainLoss = 99; // the epoch mean is not what the per-step curve shows
+        p.stepLoss = losses[i];
+        p.stepLossSteps = 10;
+        p.learningRate = 0.01 * static_cast<double>(i + 1);
+        charts.addProgress(p);
+        ema = (1 - ui::TrainChartPanel::kSmoothing) * ema + ui::TrainChartPanel::kSmoothing * losses[i];
+        weight = (1 - ui::TrainChartPanel::kSmoothing) * weight + ui::TrainChartPanel::kSmoothing;
+        expected.push_back(ema / weight);
+    }
+    // Reports without steps of their own add nothing (the end right after an epoch end, preparing).
+    ml::TrainProgress empty;
+    empty.phase = ml::TrainProgress::Phase::Finished;
+    empty.step = 40;
+    charts.addProgress(empty);
+
+    QCPGraph* raw = charts.lossPlot()->graph(0);
+    QCPGraph* smooth = charts.lossPlot()->graph(1);
+    ASSERT_EQ(raw->dataCount(), 4);
+    ASSERT_EQ(smooth->dataCount(), 4);
+    ASSERT_EQ(charts.learningRatePlot()->graph(0)->dataCount(), 4);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_DOUBLE_EQ(raw->data()->at(i)->value, losses[static_cast<std::size_t>(i)]);
+        EXPECT_NEAR(smooth->data()->at(i)->value, expected[static_cast<std::size_t>(i)], 1e-12);
+    }
+    EXPECT_DOUBLE_EQ(smooth->data()->at(0)->value, 2.0); // bias-corrected: not pulled toward 0
+    EXPECT_LT(smooth->data()->at(3)->value, smooth->data()->at(1)->value);
+}
+
+TEST_F(TrainWorkspaceTest, LayoutPresetAndDatasetAreRestored) {
+    open();
+    ui::TrainSetupPanel* setup = workspace()->setupPanel();
+    setup->datasetBox()->setCurrentText(QStringLiteral("tiny"));
+    ASSERT_TRUE(waitPreflight());
+    ASSERT_TRUE(setup->selectPreset(QStringLiteral("transformer")));
+    workspace()->tabs()->setCurrentIndex(1);
+    auto* splitter = m_window->findChild<QSplitter*>(QStringLiteral("trainSplitter"));
+    ASSERT_NE(splitter, nullptr);
+    splitter->setSizes({520, 800});
+    QTest::qWait(20);
+    const QList<int> sizes = splitter->sizes();
+    workspace()->saveState(*m_settings);
+
+    m_window = std::make_unique<ui::MainWindow>(*m_settings);
+    m_window->resize(1360, 860);
+    m_window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+    for (QAction* action : m_window->findChildren<QAction*>())
+        if (action->data().toString() == QStringLiteral("train"))
+            action->trigger();
+    EXPECT_EQ(workspace()->setupPanel()->presetId(), QStringLiteral("transformer"));
+    EXPECT_EQ(workspace()->tabs()->currentIndex(), 1);
+    m_window->openProject(qs(m_project));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->session().isOpen(); }, 15000));
+    ASSERT_TRUE(waitPreflight());
+    EXPECT_EQ(workspace()->setupPanel()->datasetName(), QStringLiteral("tiny"));
+    splitter = m_window->findChild<QSplitter*>(QStringLiteral("trainSplitter"));
+    ASSERT_NE(splitter, nullptr);
+    // The page lays out when it is first shown (the project page only once a project is open).
+    QTest::qWaitFor([&] { return splitter->sizes() == sizes; }, 3000);
+    EXPECT_EQ(splitter->sizes(), sizes);
 }
 
 TEST(TrainPreflight, NamesEveryLabelWithTooFewExamples) {

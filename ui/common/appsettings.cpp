@@ -32,7 +32,10 @@ AppSettings::AppSettings(std::unique_ptr<QSettings> store)
       labelSplitterState(*m_store, QStringLiteral("label/splitter")),
       labelQueueOrder(*m_store, QStringLiteral("label/order"), 0),
       labelQueueSeed(*m_store, QStringLiteral("label/seed"), 1),
-      trainThroughput(*m_store, QStringLiteral("train/throughput")) {}
+      trainThroughput(*m_store, QStringLiteral("train/throughput")),
+      trainState(*m_store, QStringLiteral("train/state")),
+      evaluateState(*m_store, QStringLiteral("evaluate/state")),
+      playgroundState(*m_store, QStringLiteral("playground/state")) {}
 
 AppSettings::~AppSettings() {
     m_store->sync();

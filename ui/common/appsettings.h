@@ -56,6 +56,15 @@ public:
     /// Train workspace: training examples per second measured by the last run of each model kind on this
     /// machine ("fast", "transformer" -> double), for the time estimate before a run starts.
     SettingValue<QVariantMap> trainThroughput;
+    /// Train workspace layout and choices: "splitter" (QByteArray), "tab" (int), "preset" (id),
+    /// "project" + "dataset" (the dataset is restored only for that project).
+    SettingValue<QVariantMap> trainState;
+    /// Evaluate workspace: "project" + "run" + "data" (restored only for that project), "percent" (bool:
+    /// row percentages instead of counts), "tab" (int), "splitter" and "sideSplitter" (QByteArray).
+    SettingValue<QVariantMap> evaluateState;
+    /// Playground workspace: "project" + "bot" (the bot is chosen again only for that project), "why"
+    /// (bool: why panel shown), "splitter" (QByteArray: chat | why panel), "tab" (int).
+    SettingValue<QVariantMap> playgroundState;
 };
 
 } // namespace bankbench::ui

@@ -36,10 +36,13 @@ DrillDownPanel::DrillDownPanel(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(CellExamplesModel::TextColumn, 300);
+    // The confidence right after the text: in a narrow panel the two that differ between rows come first
+    // (every row of a cell shares its true and predicted label, which the title names).
+    m_table->horizontalHeader()->moveSection(CellExamplesModel::ConfidenceColumn, 1);
+    m_table->setColumnWidth(CellExamplesModel::TextColumn, 260);
+    m_table->setColumnWidth(CellExamplesModel::ConfidenceColumn, 80);
     m_table->setColumnWidth(CellExamplesModel::TrueColumn, 150);
     m_table->setColumnWidth(CellExamplesModel::PredictedColumn, 150);
-    m_table->setColumnWidth(CellExamplesModel::ConfidenceColumn, 80);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DrillDownPanel::onSelectionChanged);
     connect(m_table, &QTableView::doubleClicked, this, [this] {

@@ -1,5 +1,6 @@
 #include "evaluate/evaluateworkspace.h"
 
+#include "common/appsettings.h"
 #include "common/projectsession.h"
 #include "common/qtconvert.h"
 #include "evaluate/calibrationplots.h"
@@ -72,9 +73,45 @@ void EvaluateWorkspace::activate() {
     refreshRuns(); // a run may have finished in the Train workspace meanwhile
 }
 
-// Nothing is remembered between sessions: which run to show depends on the project opened.
-void EvaluateWorkspace::saveState(AppSettings&) const {}
-void EvaluateWorkspace::restoreState(const AppSettings&) {}
+void EvaluateWorkspace::saveState(AppSettings& settings) const {
+    QVariantMap state;
+    state.insert(QStringLiteral("percent"), m_valueChoice->currentIndex() == 1);
+    state.insert(QStringLiteral("tab"), m_tabs->currentIndex());
+    state.insert(QStringLiteral("splitter"), m_confusionSplitter->saveState());
+    state.insert(QStringLiteral("sideSplitter"), m_sideSplitter->saveState());
+    // The run and the data belong to one project: remembered with it, chosen again when it reopens.
+    if (m_session.isOpen()) {
+        state.insert(QStringLiteral("project"), m_session.path());
+        state.insert(QStringLiteral("run"), m_runChoice->currentData().toString());
+        state.insert(QStringLiteral("data"), m_dataChoice->currentData().toString());
+    } else if (!m_restoredProject.isEmpty()) {
+        state.insert(QStringLiteral("project"), m_restoredProject);
+        state.insert(QStringLiteral("run"), m_restoredRun);
+        state.insert(QStringLiteral("data"), m_restoredData);
+    }
+    settings.evaluateState = state;
+}
+
+void EvaluateWorkspace::restoreState(const AppSettings& settings) {
+    const QVariantMap state = settings.evaluateState;
+    m_valueChoice->setCurrentIndex(state.value(QStringLiteral("percent")).toBool() ? 1 : 0);
+    const int tab = state.value(QStringLiteral("tab"), 0).toInt();
+    if (tab >= 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
+    for (const auto& [key, splitter] : {std::pair{QStringLiteral("splitter"), m_confusionSplitter},
+                                        std::pair{QStringLiteral("sideSplitter"), m_sideSplitter}}) {
+        const QByteArray bytes = state.value(key).toByteArray();
+        if (!bytes.isEmpty())
+            splitter->restoreState(bytes);
+    }
+    m_restoredProject = state.value(QStringLiteral("project")).toString();
+    m_restoredRun = state.value(QStringLiteral("run")).toString();
+    m_restoredData = state.value(QStringLiteral("data")).toString();
+    if (m_session.isOpen()) {
+        fillDataChoice();
+        refreshRuns();
+    }
+}
 
 QString EvaluateWorkspace::statusText() const {
     if (!m_result)
@@ -87,8 +124,12 @@ void EvaluateWorkspace::setLabelWorkspace(LabelWorkspace* label) {
     if (label)
         // Context: the widget, which the main window destroys before the label workspace's undo stack
         // (whose destructor still signals canUndoChanged).
-        connect(label->session()->undoStack(), &QUndoStack::canUndoChanged, m_widget.data(),
-                [this] { updateControls(); });
+        connect(label->session()->undoStack(), &QUndoStack::indexChanged, m_widget.data(), [this] {
+            // Tokens count from 1 again in a new project's session, whose stack starts empty.
+            if (m_label->session()->undoStack()->count() == 0)
+                m_relabelTokens.clear();
+            updateControls();
+        });
     updateControls();
 }
 
@@ -244,15 +285,17 @@ QWidget* EvaluateWorkspace::buildConfusionTab() {
         if (m_result)
             emit retrainRequested(toQString(m_result->detail->runName));
     });
-    auto* right = new QSplitter(Qt::Vertical, page);
-    right->addWidget(topBox);
-    right->addWidget(m_drill);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 3);
+    m_sideSplitter = new QSplitter(Qt::Vertical, page);
+    m_sideSplitter->setObjectName(QStringLiteral("evaluateSideSplitter"));
+    m_sideSplitter->addWidget(topBox);
+    m_sideSplitter->addWidget(m_drill);
+    m_sideSplitter->setStretchFactor(0, 1);
+    m_sideSplitter->setStretchFactor(1, 3);
 
     m_confusionSplitter = new QSplitter(Qt::Horizontal, page);
+    m_confusionSplitter->setObjectName(QStringLiteral("evaluateConfusionSplitter"));
     m_confusionSplitter->addWidget(left);
-    m_confusionSplitter->addWidget(right);
+    m_confusionSplitter->addWidget(m_sideSplitter);
     m_confusionSplitter->setStretchFactor(0, 3);
     m_confusionSplitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(page);
@@ -282,6 +325,7 @@ QWidget* EvaluateWorkspace::buildCalibrationTab() {
 
 void EvaluateWorkspace::onProjectChanged() {
     m_runner->cancel();
+    m_relabelTokens.clear();
     m_result.reset();
     m_runs.clear();
     m_error.clear();
@@ -304,6 +348,11 @@ void EvaluateWorkspace::refreshRuns() {
 
 void EvaluateWorkspace::onRunsListed(const std::vector<core::RunInfo>& runs, const QString& error) {
     QString selected = m_pendingRun.isEmpty() ? m_runChoice->currentData().toString() : m_pendingRun;
+    if (m_pendingRun.isEmpty() && !m_restoredRun.isEmpty() && m_session.isOpen() &&
+        m_session.path() == m_restoredProject) {
+        selected = m_restoredRun; // once, when the remembered project opens again
+        m_restoredRun.clear();
+    }
     m_runs.clear();
     for (const core::RunInfo& run : runs) {
         // Only runs that kept a model can be evaluated.
@@ -335,7 +384,11 @@ void EvaluateWorkspace::onRunsListed(const std::vector<core::RunInfo>& runs, con
 }
 
 void EvaluateWorkspace::fillDataChoice() {
-    const QString selected = m_dataChoice->currentData().toString();
+    QString selected = m_dataChoice->currentData().toString();
+    const bool restoring =
+        !m_restoredData.isEmpty() && m_session.isOpen() && m_session.path() == m_restoredProject;
+    if (restoring)
+        selected = m_restoredData;
     const QSignalBlocker block(m_dataChoice);
     m_dataChoice->clear();
     m_dataChoice->addItem(tr("Validation split of the run"), QString());
@@ -345,6 +398,8 @@ void EvaluateWorkspace::fillDataChoice() {
     }
     const int index = m_dataChoice->findData(selected);
     m_dataChoice->setCurrentIndex(std::max(index, 0));
+    if (restoring && index >= 0)
+        m_restoredData.clear(); // once the remembered dataset is listed
 }
 
 void EvaluateWorkspace::startFromChoices() {

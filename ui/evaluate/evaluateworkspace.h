@@ -25,6 +25,7 @@ class QToolButton;
 namespace bankbench::ui {
 
 class ConfusionPlot;
+class DecisionCommand;
 class DrillDownPanel;
 class EvaluationRunner;
 class LabelWorkspace;
@@ -82,6 +83,11 @@ public:
     DrillDownPanel* drillDown() const { return m_drill; }
     QCustomPlot* reliabilityPlot() const { return m_reliability; }
     QCustomPlot* histogramPlot() const { return m_histogram; }
+    QComboBox* valueChoice() const { return m_valueChoice; }
+    QPushButton* cancelButton() const { return m_cancelButton; }
+    QSplitter* confusionSplitter() const { return m_confusionSplitter; }
+    QSplitter* sideSplitter() const { return m_sideSplitter; }
+    EvaluationRunner* runner() const { return m_runner; }
 
 signals:
     /// The drill-down asked to retrain this run with the same settings on the corrected labels.
@@ -109,6 +115,8 @@ private:
     void fillTopConfusions();
     void relabel(const ml::EvalExample& example, const QString& label);
     void undoRelabel();
+    /// The label undo stack's top command when it is one of the drill-down's relabels, else nullptr.
+    const DecisionCommand* ownUndoCommand() const;
     void openInLabelWorkspace(const ml::EvalExample& example);
     void chooseExport(int kind);
     QList<QPair<QString, QImage>> plotImages() const;
@@ -120,6 +128,13 @@ private:
     std::shared_ptr<const EvaluationResult> m_result;
     QString m_error;
     QString m_pendingRun; ///< run to select once the list arrives
+    /// Tokens of the relabels made here: the drill-down's Undo only takes back one of these, never another
+    /// workspace's edit that happens to be on top of the shared stack.
+    QList<quint64> m_relabelTokens;
+    /// restoreState(): choices waiting for their project to open.
+    QString m_restoredProject;
+    QString m_restoredRun;
+    QString m_restoredData;
 
     QPointer<QWidget> m_widget;
     QComboBox* m_runChoice = nullptr;
@@ -140,6 +155,7 @@ private:
     QTableWidget* m_topConfusions = nullptr;
     DrillDownPanel* m_drill = nullptr;
     QSplitter* m_confusionSplitter = nullptr;
+    QSplitter* m_sideSplitter = nullptr; ///< top confusions above the drill-down
     QStackedWidget* m_calibrationPages = nullptr;
     QCustomPlot* m_reliability = nullptr;
     QCustomPlot* m_histogram = nullptr;

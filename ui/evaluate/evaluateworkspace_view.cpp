@@ -114,8 +114,29 @@ void EvaluateWorkspace::updateControls() {
     m_exportButton->setEnabled(m_result != nullptr);
     m_drill->setRelabelAvailable(m_label && m_result && !m_result->multiLabel() &&
                                  m_result->detail->labelSetId);
+    // Undo here takes back only this panel's own relabel; the shared stack's top may be a Label workspace
+    // edit made since, which only that workspace (or Edit > Undo) should undo.
     QUndoStack* undo = m_label ? m_label->session()->undoStack() : nullptr;
-    m_drill->setUndoEnabled(undo && undo->canUndo());
+    const DecisionCommand* own = ownUndoCommand();
+    m_drill->setUndoEnabled(own != nullptr);
+    if (own)
+        m_drill->setUndoText(tr("Undo: %1 (%2)").arg(own->text(), own->recordText()));
+    else if (undo && undo->canUndo() && !m_relabelTokens.isEmpty())
+        m_drill->setUndoText(tr("The last change on the label undo stack was made in the Label workspace "
+                                "(%1): undo it there first.")
+                                 .arg(undo->undoText()));
+    else
+        m_drill->setUndoText(tr("Takes back the last relabel made here."));
+}
+
+const DecisionCommand* EvaluateWorkspace::ownUndoCommand() const {
+    if (!m_label || m_relabelTokens.isEmpty())
+        return nullptr;
+    const QUndoStack* undo = m_label->session()->undoStack();
+    if (!undo->canUndo())
+        return nullptr;
+    const auto* command = dynamic_cast<const DecisionCommand*>(undo->command(undo->index() - 1));
+    return command && m_relabelTokens.contains(command->token()) ? command : nullptr;
 }
 
 void EvaluateWorkspace::showResult() {
@@ -209,6 +230,10 @@ void EvaluateWorkspace::relabel(const ml::EvalExample& example, const QString& l
                 m_drill->setStatus(tr("This dataset has no label set to store the new label in."), true);
                 return;
             }
+            // relabelRecord pushed exactly one command, now on top: remember it as this panel's.
+            const QUndoStack* undo = label_->session()->undoStack();
+            if (const auto* pushed = dynamic_cast<const DecisionCommand*>(undo->command(undo->index() - 1)))
+                m_relabelTokens.append(pushed->token());
             m_drill->model()->setCorrectedLabel(record, label);
             m_drill->setStatus(
                 tr("Relabelled as “%1” (undo with Undo here or in the Label workspace). Evaluate or "
@@ -222,16 +247,17 @@ void EvaluateWorkspace::relabel(const ml::EvalExample& example, const QString& l
 void EvaluateWorkspace::undoRelabel() {
     if (!m_label)
         return;
-    QUndoStack* undo = m_label->session()->undoStack();
-    if (!undo->canUndo())
+    const DecisionCommand* command = ownUndoCommand();
+    if (!command) {
+        updateControls(); // the top of the shared stack is not this panel's relabel
         return;
-    const auto* command = dynamic_cast<const DecisionCommand*>(undo->command(undo->index() - 1));
-    undo->undo();
-    if (command) {
-        m_drill->model()->setCorrectedLabel(command->request().recordId, QString());
-        m_drill->setStatus(tr("Undone: %1").arg(command->text()));
-        emit relabelled(command->request().recordId);
     }
+    const core::RecordId record = command->request().recordId;
+    const QString text = command->text();
+    m_label->session()->undoStack()->undo();
+    m_drill->model()->setCorrectedLabel(record, QString());
+    m_drill->setStatus(tr("Undone: %1").arg(text));
+    emit relabelled(record);
     updateControls();
 }
 

@@ -33,6 +33,9 @@ public:
     void start(const ml::EvalDetailRequest& request);
     void cancel();
     bool isRunning() const { return m_running; }
+    /// Lives on the worker thread: functors queued to it run there, in order with the jobs. Tests hold
+    /// the worker with it to make a cancel land before a job starts.
+    QObject* workerContext() const { return m_context; }
 
     using DecisionCallback =
         std::function<void(const std::optional<core::Decision>& decision, const QString& error)>;

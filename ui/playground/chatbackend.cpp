@@ -239,12 +239,27 @@ void ChatBackend::sendToLabeling() {
         if (!m_engine)
             return Error{ErrorCode::InvalidArgument, "no bot is loaded", {}};
         chat::LabelingRequest request;
-        request.lowConfidenceBelow = m_engine->bot().policy.threshold;
+        request.lowConfidenceBelow = m_engine->bot().policy.labelingThreshold();
         request.labels = m_model->labels();
         auto report = m_log->sendToLabeling(m_engine->bot().botId, request);
         if (!report)
             return report.error();
         emit sentToLabeling(toQString(report->datasetName), report->sent);
+        return {};
+    });
+}
+
+void ChatBackend::sendTurnToLabeling(qint64 turnId) {
+    guarded(QStringLiteral("labeling"), [&]() -> core::Status {
+        if (!m_engine)
+            return Error{ErrorCode::InvalidArgument, "no bot is loaded", {}};
+        chat::LabelingRequest request;
+        request.labels = m_model->labels();
+        request.turnIds = {turnId};
+        auto report = m_log->sendToLabeling(m_engine->bot().botId, request);
+        if (!report)
+            return report.error();
+        emit turnSentToLabeling(turnId, toQString(report->datasetName), report->sent > 0);
         return {};
     });
 }

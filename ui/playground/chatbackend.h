@@ -49,6 +49,8 @@ public:
     void setFeedback(qint64 turnId, int feedback);
     /// Sends the bot's low-confidence, not-understood and thumbs-down turns to labeling.
     void sendToLabeling();
+    /// Sends one logged turn to labeling (the user picked it), whatever its confidence or feedback.
+    void sendTurnToLabeling(qint64 turnId);
 
     /// Stores `responses` as the bot's next version (same run and policy) and loads it.
     void saveResponses(const core::chat::ResponseSet& responses, const QString& note);
@@ -65,6 +67,8 @@ signals:
     void turnAnswered(const bankbench::core::chat::TurnResult& turn, qint64 turnId);
     void feedbackStored(qint64 turnId, int feedback);
     void sentToLabeling(const QString& dataset, qint64 count);
+    /// sendTurnToLabeling() made a record of the turn (`sent` false: it had been sent before).
+    void turnSentToLabeling(qint64 turnId, const QString& dataset, bool sent);
     void testTurnFinished(const bankbench::core::chat::TurnOutcome& outcome);
     void testsFinished(qint64 passed, qint64 failed, bool cancelled);
     /// `what` says which request failed ("load", "turn", "create", "feedback", "labeling", "save",

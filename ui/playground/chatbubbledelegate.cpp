@@ -89,6 +89,9 @@ ChatBubbleDelegate::Geometry ChatBubbleDelegate::geometry(const QRect& itemRect,
         g.footer = QRect(g.bubble.left(), bottom + 4, std::max(g.bubble.width(), 12 * small.height()), chip);
         g.up = QRect(g.footer.left(), g.footer.top(), chip * 2, chip);
         g.down = QRect(g.up.right() + 6, g.footer.top(), chip * 2, chip);
+        if (m_showDetails)
+            g.labeling = QRect(g.down.right() + 6, g.footer.top(),
+                               small.horizontalAdvance(labelingText(index)) + chip, chip);
         bottom = g.footer.bottom();
     }
     g.height = bottom - itemRect.top() + pad / 2 + 1;
@@ -98,6 +101,14 @@ ChatBubbleDelegate::Geometry ChatBubbleDelegate::geometry(const QRect& itemRect,
 QSize ChatBubbleDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex& index) const {
     const QRect item(0, 0, m_view->viewport()->width(), 0);
     return QSize(item.width(), geometry(item, index).height);
+}
+
+QString ChatBubbleDelegate::labelingText(const QModelIndex& index) const {
+    return index.data(ChatModel::SentToLabelingRole).toBool() ? tr("In labeling") : tr("To labeling");
+}
+
+QRect ChatBubbleDelegate::labelingRect(const QRect& itemRect, const QModelIndex& index) const {
+    return geometry(itemRect, index).labeling;
 }
 
 QRect ChatBubbleDelegate::thumbRect(const QRect& itemRect, const QModelIndex& index, int feedback) const {
@@ -163,9 +174,18 @@ void ChatBubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
             painter->drawText(chip, Qt::AlignCenter, value > 0 ? QStringLiteral("👍") : QStringLiteral("👎"));
         }
         if (m_showDetails) {
+            const bool sent = index.data(ChatModel::SentToLabelingRole).toBool();
+            QPainterPath chipPath;
+            chipPath.addRoundedRect(QRectF(g.labeling).adjusted(0.5, 0.5, -0.5, -0.5),
+                                    g.labeling.height() / 2.0, g.labeling.height() / 2.0);
+            painter->fillPath(chipPath, sent ? QColor(0xe0, 0xe7, 0xff) : QColor(Qt::white));
+            painter->setPen(sent ? QColor(0x4b, 0x55, 0x63) : QColor(0xd0, 0xd5, 0xdd));
+            painter->drawPath(chipPath);
+            painter->setPen(logged && !sent ? QColor(0x37, 0x41, 0x51) : QColor(0x9c, 0xa3, 0xaf));
+            painter->drawText(g.labeling, Qt::AlignCenter, labelingText(index));
             const QString caption = index.data(Qt::ToolTipRole).toString();
-            const QRect captionRect(g.down.right() + 10, g.footer.top(),
-                                    option.rect.right() - g.down.right() - 20, g.footer.height());
+            const QRect captionRect(g.labeling.right() + 10, g.footer.top(),
+                                    option.rect.right() - g.labeling.right() - 20, g.footer.height());
             painter->setPen(QColor(0x6b, 0x72, 0x80));
             painter->drawText(captionRect, Qt::AlignLeft | Qt::AlignVCenter,
                               QFontMetrics(small).elidedText(caption, Qt::ElideRight, captionRect.width()));
@@ -189,6 +209,12 @@ bool ChatBubbleDelegate::editorEvent(QEvent* event, QAbstractItemModel*, const Q
     }
     if (g.down.contains(pos)) {
         emit feedbackClicked(index, current == -1 ? 0 : -1);
+        return true;
+    }
+    if (g.labeling.contains(pos)) {
+        if (!index.data(ChatModel::SentToLabelingRole).toBool() &&
+            index.data(ChatModel::TurnIdRole).toLongLong() > 0)
+            emit labelingClicked(index);
         return true;
     }
     return false;

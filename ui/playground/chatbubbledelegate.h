@@ -26,9 +26,13 @@ public:
 
     /// Where the thumbs of the bubble in `itemRect` are (tests click them).
     QRect thumbRect(const QRect& itemRect, const QModelIndex& index, int feedback) const;
+    /// Where the "send to labeling" chip of the bubble is (empty while details are hidden).
+    QRect labelingRect(const QRect& itemRect, const QModelIndex& index) const;
 
 signals:
     void feedbackClicked(const QModelIndex& index, int feedback);
+    /// The "send to labeling" chip under an answer was clicked (details shown, turn logged, not sent yet).
+    void labelingClicked(const QModelIndex& index);
 
 protected:
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
@@ -41,10 +45,13 @@ private:
         QRect footer;
         QRect up;
         QRect down;
+        QRect labeling; ///< empty while details are hidden
         int height = 0;
     };
     Geometry geometry(const QRect& itemRect, const QModelIndex& index) const;
     int maxTextWidth() const;
+
+    QString labelingText(const QModelIndex& index) const;
 
     QListView* m_view;
     bool m_showDetails = true;

@@ -27,7 +27,16 @@ QVariant ChatModel::data(const QModelIndex& index, int role) const {
         return m->turnId;
     case TypingPhaseRole:
         return m_typingPhase;
+    case SentToLabelingRole:
+        return m->sentToLabeling;
     case Qt::ToolTipRole:
+        if (m->turn && m->turn->decision == core::chat::Decision::Knowledge && !m->turn->sources.empty()) {
+            // An FAQ answer: where it came from, not the intent the model guessed on the way.
+            const auto& source = m->turn->sources.front();
+            return tr("FAQ #%1 · %2 · %3")
+                .arg(source.id)
+                .arg(toQString(source.question), toQString(source.source));
+        }
         if (!m->turn || m->turn->intent.empty())
             return {};
         return tr("%1 · %2%").arg(toQString(m->turn->intent)).arg(qRound(m->turn->confidence * 100));
@@ -102,6 +111,15 @@ void ChatModel::setFeedback(qint64 turnId, int feedback) {
         if (m_messages[row].turnId == turnId && m_messages[row].kind == ChatMessage::Kind::Bot) {
             m_messages[row].feedback = feedback;
             emit dataChanged(index(row), index(row), {FeedbackRole});
+        }
+    }
+}
+
+void ChatModel::setSentToLabeling(qint64 turnId) {
+    for (int row = 0; row < m_messages.size(); ++row) {
+        if (m_messages[row].turnId == turnId && m_messages[row].kind == ChatMessage::Kind::Bot) {
+            m_messages[row].sentToLabeling = true;
+            emit dataChanged(index(row), index(row), {SentToLabelingRole});
         }
     }
 }

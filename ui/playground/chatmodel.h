@@ -17,6 +17,7 @@ struct ChatMessage {
     std::optional<core::chat::TurnResult> turn; ///< bot messages
     qint64 turnId = 0;                          ///< chat log id (0: not logged)
     int feedback = 0;                           ///< -1, 0, +1 as stored
+    bool sentToLabeling = false;                ///< a record of this turn is in the label workspace
 };
 
 /// The conversation shown by ChatView: user and bot messages in order, and a typing bubble while a turn
@@ -25,7 +26,14 @@ class ChatModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
-    enum Role { KindRole = Qt::UserRole + 1, FeedbackRole, TurnIdRole, TypingPhaseRole, DecisionRole };
+    enum Role {
+        KindRole = Qt::UserRole + 1,
+        FeedbackRole,
+        TurnIdRole,
+        TypingPhaseRole,
+        DecisionRole,
+        SentToLabelingRole
+    };
 
     explicit ChatModel(QObject* parent = nullptr);
 
@@ -41,6 +49,7 @@ public:
     bool isTyping() const;
     void advanceTypingPhase();
     void setFeedback(qint64 turnId, int feedback);
+    void setSentToLabeling(qint64 turnId);
     void clear();
 
     const QList<ChatMessage>& messages() const { return m_messages; }

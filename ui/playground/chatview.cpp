@@ -70,6 +70,11 @@ ChatView::ChatView(QWidget* parent)
                 if (id > 0)
                     emit feedbackRequested(id, feedback);
             });
+    connect(m_delegate, &ChatBubbleDelegate::labelingClicked, this, [this](const QModelIndex& index) {
+        const qint64 id = index.data(ChatModel::TurnIdRole).toLongLong();
+        if (id > 0)
+            emit labelingRequested(id);
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, m_list,
             [this] { QTimer::singleShot(0, m_list, [this] { m_list->scrollToBottom(); }); });
     retranslate();

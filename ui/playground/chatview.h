@@ -46,6 +46,8 @@ public:
 signals:
     void messageSubmitted(const QString& text, const QString& language);
     void feedbackRequested(qint64 turnId, int feedback);
+    /// The user asked for this turn to become a record in the label workspace.
+    void labelingRequested(qint64 turnId);
 
 protected:
     void changeEvent(QEvent* event) override;

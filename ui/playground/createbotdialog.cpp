@@ -35,7 +35,8 @@ CreateBotDialog::CreateBotDialog(const QStringList& runs, const QStringList& tak
     form->addRow(tr("&Responses file:"), responsesRow);
     form->addRow(tr("&Knowledge base file:"), knowledgeRow);
     auto* note =
-        new QLabel(tr("The confidence threshold and margin are tuned on the run's validation split."), this);
+        new QLabel(tr("The confidence margin and the out-of-scope threshold (distance to the intent's training "
+               "examples) are tuned on the run's validation split."), this);
     note->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #b91c1c;"));
     auto* layout = new QVBoxLayout(this);

@@ -1,5 +1,6 @@
 #include "playground/playgroundworkspace.h"
 
+#include "common/appsettings.h"
 #include "common/projectsession.h"
 #include "playground/chatbackend.h"
 #include "playground/chatbubbledelegate.h"
@@ -88,6 +89,8 @@ PlaygroundWorkspace::PlaygroundWorkspace(ProjectSession& session, QObject* paren
     connect(m_chat, &ChatView::messageSubmitted, this, [this](const QString& text, const QString& language) {
         post([b = m_backend, text, language] { b->send(text, language); });
     });
+    connect(m_chat, &ChatView::labelingRequested, this,
+            [this](qint64 turnId) { post([b = m_backend, turnId] { b->sendTurnToLabeling(turnId); }); });
     connect(m_chat, &ChatView::feedbackRequested, this, [this](qint64 turnId, int feedback) {
         post([b = m_backend, turnId, feedback] { b->setFeedback(turnId, feedback); });
     });
@@ -202,9 +205,40 @@ void PlaygroundWorkspace::deactivate() {
     setPresenterMode(false);
 }
 
-// Nothing the playground shows is worth restoring across sessions yet; the bot is chosen per project.
-void PlaygroundWorkspace::saveState(AppSettings&) const {}
-void PlaygroundWorkspace::restoreState(const AppSettings&) {}
+void PlaygroundWorkspace::saveState(AppSettings& settings) const {
+    QVariantMap state;
+    // The action, not the panel: the panel is hidden while the workspace or presenter mode hides it.
+    state.insert(QStringLiteral("why"), m_whyAction->isChecked());
+    state.insert(QStringLiteral("splitter"), m_splitter->saveState());
+    state.insert(QStringLiteral("tab"), m_tabs->currentIndex());
+    // A bot belongs to one project: remembered with it, chosen again when that project reopens.
+    const QString project = m_session.isOpen() ? m_session.path() : m_restoredProject;
+    const QString bot = m_bot ? QString::fromStdString(m_bot->version.botName)
+                              : (project == m_restoredProject ? m_restoredBot : QString());
+    if (!project.isEmpty() && !bot.isEmpty()) {
+        state.insert(QStringLiteral("project"), project);
+        state.insert(QStringLiteral("bot"), bot);
+    }
+    settings.playgroundState = state;
+}
+
+void PlaygroundWorkspace::restoreState(const AppSettings& settings) {
+    const QVariantMap state = settings.playgroundState;
+    setWhyPanelVisible(state.value(QStringLiteral("why"), true).toBool());
+    const QByteArray splitter = state.value(QStringLiteral("splitter")).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    const int tab = state.value(QStringLiteral("tab"), 0).toInt();
+    if (tab >= 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
+    m_restoredProject = state.value(QStringLiteral("project")).toString();
+    m_restoredBot = state.value(QStringLiteral("bot")).toString();
+    if (m_session.isOpen() && m_session.path() == m_restoredProject && !m_restoredBot.isEmpty() &&
+        (!m_bot || QString::fromStdString(m_bot->version.botName) != m_restoredBot) && m_catalogLoaded)
+        for (const auto& bot : m_catalog.bots)
+            if (QString::fromStdString(bot.name) == m_restoredBot)
+                selectBot(m_restoredBot);
+}
 
 QString PlaygroundWorkspace::statusText() const {
     if (!m_session.isOpen())

@@ -141,6 +141,9 @@ private:
     int m_pending = 0;
     bool m_active = false;
     int m_turns = 0;
+    /// restoreState(): the bot to choose when this project's catalogue arrives.
+    QString m_restoredProject;
+    QString m_restoredBot;
 };
 
 } // namespace bankbench::ui

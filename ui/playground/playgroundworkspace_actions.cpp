@@ -57,6 +57,16 @@ void PlaygroundWorkspace::connectBackend() {
             emit labelingDatasetChanged();
         }
     });
+    connect(m_backend, &ChatBackend::turnSentToLabeling, this,
+            [this](qint64 turnId, const QString& dataset, bool sent) {
+                m_chat->model()->setSentToLabeling(turnId);
+                showInfo(sent ? tr("Sent the turn to labeling in dataset \"%1\".").arg(dataset)
+                              : tr("This turn is already in labeling."));
+                if (sent) {
+                    m_session.refreshDatasets();
+                    emit labelingDatasetChanged();
+                }
+            });
     connect(m_backend, &ChatBackend::testTurnFinished, m_tests, &ConversationTestView::addOutcome);
     connect(
         m_backend, &ChatBackend::testsFinished, this,
@@ -101,8 +111,9 @@ QString PlaygroundWorkspace::lastMessage() const {
 void PlaygroundWorkspace::onCatalogued(const BotCatalog& catalog) {
     m_catalog = catalog;
     m_catalogLoaded = true;
-    const QString current =
-        m_bot ? QString::fromStdString(m_bot->version.botName) : m_botChoice->currentText();
+    QString current = m_bot ? QString::fromStdString(m_bot->version.botName) : m_botChoice->currentText();
+    if (!m_bot && !m_restoredBot.isEmpty() && m_session.path() == m_restoredProject)
+        current = m_restoredBot; // restoreState(): the bot chosen when this project was last open
     {
         const QSignalBlocker blocker(m_botChoice);
         m_botChoice->clear();

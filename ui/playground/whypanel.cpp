@@ -134,9 +134,14 @@ void WhyPanel::render() {
     for (const auto& score : t.topIntents)
         intents.append({toQString(score.intent), score.confidence});
     m_bars->setIntents(intents, t.threshold);
-    m_policy->setText(tr("Threshold %1 · required lead over the second intent %2")
-                          .arg(t.threshold, 0, 'f', 3)
-                          .arg(t.margin, 0, 'f', 3));
+    QString policy = tr("Threshold %1 · required lead over the second intent %2")
+                         .arg(t.threshold, 0, 'f', 3)
+                         .arg(t.margin, 0, 'f', 3);
+    if (t.inScopeScore)
+        policy += QLatin1Char('\n') + tr("Closeness to the intent's training examples %1 (needs %2)")
+                                          .arg(*t.inScopeScore, 0, 'f', 3)
+                                          .arg(t.inScopeThreshold, 0, 'f', 3);
+    m_policy->setText(policy);
 
     for (const auto& hit : t.consideredFaq) {
         const int row = m_faq->rowCount();

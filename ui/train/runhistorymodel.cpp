@@ -101,7 +101,10 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const {
     case BestMetric:
         return run->bestMacroF1 ? locale.toString(*run->bestMacroF1, 'f', 3) : QStringLiteral("—");
     case Duration:
-        return run->trainSeconds >= 0 ? formatDuration(run->trainSeconds) : QStringLiteral("—");
+        if (run->trainSeconds < 0)
+            return QStringLiteral("—");
+        // A fast-model run on a small dataset trains in milliseconds: not "0:00", which reads as nothing.
+        return run->trainSeconds < 0.5 ? QStringLiteral("< 0:01") : formatDuration(run->trainSeconds);
     case Device:
         return toQString(info.device);
     case Status:

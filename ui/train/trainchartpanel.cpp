@@ -17,7 +17,7 @@ TrainChartPanel::TrainChartPanel(QWidget* parent) : QWidget(parent), m_replotTim
 
     m_loss->xAxis->setLabel(tr("step"));
     m_loss->yAxis->setLabel(tr("loss"));
-    m_rawLoss = addGraph(m_loss, tr("Training loss (epoch mean so far)"), QColor(0x9c, 0xb8, 0xe4));
+    m_rawLoss = addGraph(m_loss, tr("Training loss (recent steps)"), QColor(0x9c, 0xb8, 0xe4));
     m_smoothLoss = addGraph(m_loss, tr("Smoothed"), QColor(0x1f, 0x5f, 0xbf));
     m_refitLoss = addGraph(m_loss, tr("Final pass on all examples"), QColor(0x8e, 0x44, 0xad), false, true);
 
@@ -40,6 +40,11 @@ TrainChartPanel::TrainChartPanel(QWidget* parent) : QWidget(parent), m_replotTim
     m_rate->xAxis->setLabel(tr("step"));
     m_rate->yAxis->setLabel(tr("learning rate"));
     m_learningRate = addGraph(m_rate, tr("Learning rate"), QColor(0x7f, 0x8c, 0x8d));
+    // Rates such as 3e-4 in a short chart: few ticks in plain notation, or their labels collide and
+    // read "5E-05".
+    m_rate->yAxis->setNumberFormat(QStringLiteral("gb"));
+    m_rate->yAxis->setNumberPrecision(2);
+    m_rate->yAxis->ticker()->setTickCount(3);
     m_rate->legend->setVisible(false);
 
     m_replotTimer->setSingleShot(true);
@@ -91,23 +96,30 @@ void TrainChartPanel::clear() {
             plot->graph(i)->data()->clear();
     m_ema = 0;
     m_emaWeight = 0;
+    m_stepsDirty = true;
+    m_epochsDirty = true;
     scheduleReplot();
 }
 
 void TrainChartPanel::addProgress(const ml::TrainProgress& progress) {
-    if (progress.phase != ml::TrainProgress::Phase::Training || progress.step <= 0)
+    // Every report that closes a window of steps adds a point, epoch ends included: with epochs shorter
+    // than the report interval those are the only ones. Reports without steps (preparing, pretraining,
+    // the end right after an epoch end) carry no step loss.
+    if (progress.phase == ml::TrainProgress::Phase::Preparing || progress.stepLossSteps <= 0 ||
+        progress.step <= 0)
         return;
     const auto step = static_cast<double>(progress.step);
     if (progress.refit) {
-        m_refitLoss->addData(step, progress.trainLoss);
+        m_refitLoss->addData(step, progress.stepLoss);
     } else {
-        m_rawLoss->addData(step, progress.trainLoss);
+        m_rawLoss->addData(step, progress.stepLoss);
         // Bias-corrected EMA (as TensorBoard's smoothing): the first points are not pulled toward 0.
-        m_ema = (1 - kSmoothing) * m_ema + kSmoothing * progress.trainLoss;
+        m_ema = (1 - kSmoothing) * m_ema + kSmoothing * progress.stepLoss;
         m_emaWeight = (1 - kSmoothing) * m_emaWeight + kSmoothing;
         m_smoothLoss->addData(step, m_ema / m_emaWeight);
     }
     m_learningRate->addData(step, progress.learningRate);
+    m_stepsDirty = true;
     scheduleReplot();
 }
 
@@ -120,6 +132,7 @@ void TrainChartPanel::addEpoch(const ml::EpochMetrics& metrics) {
     m_validationLoss->addData(epoch, metrics.validationLoss);
     m_accuracy->addData(epoch, metrics.validationAccuracy);
     m_macroF1->addData(epoch, metrics.validationMacroF1);
+    m_epochsDirty = true;
     scheduleReplot();
 }
 
@@ -148,32 +161,38 @@ void TrainChartPanel::scheduleReplot() {
 }
 
 void TrainChartPanel::replot() {
-    for (QCustomPlot* plot : {m_loss, m_rate}) {
-        if (!followsData(plot))
-            continue;
-        plot->rescaleAxes(true);
-        plot->yAxis->scaleRange(1.08, plot->yAxis->range().center());
-        if (plot->yAxis->range().lower < 0)
-            plot->yAxis->setRangeLower(0);
-    }
-    if (!followsData(m_epochs)) {
-        for (QCustomPlot* plot : {m_loss, m_epochs, m_rate})
+    // Only the charts that received points: step reports touch the loss and rate charts, epoch ends the
+    // validation chart. Each replot paints on the GUI thread (BENCHMARKS.md, "Train workspace: GUI
+    // responsiveness").
+    if (m_stepsDirty) {
+        for (QCustomPlot* plot : {m_loss, m_rate}) {
+            if (followsData(plot)) {
+                plot->rescaleAxes(true);
+                plot->yAxis->scaleRange(1.08, plot->yAxis->range().center());
+                if (plot->yAxis->range().lower < 0)
+                    plot->yAxis->setRangeLower(0);
+            }
             plot->replot(QCustomPlot::rpQueuedReplot);
-        return;
+        }
     }
-    m_epochs->xAxis->rescale(true);
-    m_epochs->xAxis->setRange(std::min(0.5, m_epochs->xAxis->range().lower),
-                              std::max(m_epochs->xAxis->range().upper + 0.5, 1.5));
-    bool found = false;
-    QCPRange losses;
-    for (QCPGraph* graph : {m_epochTrainLoss, m_validationLoss}) {
-        const QCPRange range = graph->getValueRange(found);
-        if (found)
-            losses.expand(range);
+    if (m_epochsDirty) {
+        if (followsData(m_epochs)) {
+            m_epochs->xAxis->rescale(true);
+            m_epochs->xAxis->setRange(std::min(0.5, m_epochs->xAxis->range().lower),
+                                      std::max(m_epochs->xAxis->range().upper + 0.5, 1.5));
+            bool found = false;
+            QCPRange losses;
+            for (QCPGraph* graph : {m_epochTrainLoss, m_validationLoss}) {
+                const QCPRange range = graph->getValueRange(found);
+                if (found)
+                    losses.expand(range);
+            }
+            m_epochs->yAxis->setRange(0, std::max(0.1, losses.upper * 1.1));
+        }
+        m_epochs->replot(QCustomPlot::rpQueuedReplot);
     }
-    m_epochs->yAxis->setRange(0, std::max(0.1, losses.upper * 1.1));
-    for (QCustomPlot* plot : {m_loss, m_epochs, m_rate})
-        plot->replot(QCustomPlot::rpQueuedReplot);
+    m_stepsDirty = false;
+    m_epochsDirty = false;
 }
 
 } // namespace bankbench::ui

@@ -95,8 +95,8 @@ TrainSettingsForm::TrainSettingsForm(QWidget* parent) : QWidget(parent) {
         doubleEditor(0.01, 0.99, 2, 0.05,
                      tr("Multi-label: the decision threshold for labels the validation split cannot tune."));
     m_threads = intEditor(0, 256,
-                          tr("CPU threads for training (0: every usable core). Fewer threads keep the rest "
-                             "of the computer responsive."));
+                          tr("CPU threads for training (0: every usable core but one, which stays with the "
+                             "window). Fewer threads keep the rest of the computer responsive."));
     m_device = new QComboBox(this);
     m_device->addItem(tr("Automatic"), static_cast<int>(ml::DevicePreference::Auto));
     m_device->addItem(tr("CPU"), static_cast<int>(ml::DevicePreference::Cpu));

@@ -3,9 +3,11 @@
 #include "common/appinfo.h"
 #include "common/qtconvert.h"
 
+#include <ml/runtime.h>
 #include <store/project.h>
 #include <store/runstore.h>
 
+#include <algorithm>
 #include <exception>
 
 namespace bankbench::ui {
@@ -27,6 +29,10 @@ private:
 };
 
 } // namespace
+
+int automaticTrainingThreads() {
+    return std::max(1, ml::usableCoreCount() - 1);
+}
 
 TrainWorker::TrainWorker(std::shared_ptr<core::CancelToken> cancel, QObject* parent)
     : QObject(parent), m_cancel(std::move(cancel)) {}
@@ -57,6 +63,10 @@ void TrainWorker::runGuarded(const QString& projectPath, const QString& datasetN
         return;
     }
     request.config = *config;
+    // Torch's threads spin on every core they get: with all of them the GUI thread waits its turn and the
+    // window stutters (BENCHMARKS.md, "Train workspace: GUI responsiveness").
+    if (request.config.threads <= 0)
+        request.config.threads = automaticTrainingThreads();
     if (pretrainEpochs > 0 && !resume) {
         ml::PretrainConfig pretrain;
         pretrain.epochs = pretrainEpochs;

@@ -32,6 +32,10 @@ Q_DECLARE_METATYPE(bankbench::ui::TrainOutcomeInfo)
 
 namespace bankbench::ui {
 
+/// The training threads the GUI uses for "0: automatic": every usable core but one, so the window (and
+/// labeling meanwhile) keeps a core; at least 1. Any thread.
+int automaticTrainingThreads();
+
 /// Runs ml::runTrainJob on the thread it was moved to. Progress, epoch metrics and log lines leave as
 /// signals (queued to the GUI thread by the connections TrainingJob makes). Never throws: exceptions
 /// become failed(). Cancellation: the shared CancelToken, set from the GUI thread.

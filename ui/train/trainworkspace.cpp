@@ -62,6 +62,7 @@ void TrainWorkspace::buildWidgets() {
     m_pages->addWidget(m_empty);
 
     m_splitter = new QSplitter(Qt::Horizontal, m_pages);
+    m_splitter->setObjectName(QStringLiteral("trainSplitter"));
     m_setup = new TrainSetupPanel;
     auto* scroll = new QScrollArea(m_splitter);
     scroll->setWidget(m_setup);
@@ -114,9 +115,37 @@ void TrainWorkspace::activate() {
     loadRuntime();
 }
 
-void TrainWorkspace::saveState(AppSettings&) const {}
+void TrainWorkspace::saveState(AppSettings& settings) const {
+    QVariantMap state;
+    state.insert(QStringLiteral("splitter"), m_splitter->saveState());
+    state.insert(QStringLiteral("tab"), m_tabs->currentIndex());
+    state.insert(QStringLiteral("preset"), m_setup->presetId());
+    // The dataset belongs to one project: remembered with it, chosen again only when it is reopened.
+    const QString project = m_session.isOpen() ? m_session.path() : m_restoredProject;
+    const QString dataset = m_session.isOpen() ? m_setup->datasetName() : m_restoredDataset;
+    if (!project.isEmpty() && !dataset.isEmpty()) {
+        state.insert(QStringLiteral("project"), project);
+        state.insert(QStringLiteral("dataset"), dataset);
+    }
+    settings.trainState = state;
+}
 
-void TrainWorkspace::restoreState(const AppSettings&) {}
+void TrainWorkspace::restoreState(const AppSettings& settings) {
+    const QVariantMap state = settings.trainState;
+    const QByteArray splitter = state.value(QStringLiteral("splitter")).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    const int tab = state.value(QStringLiteral("tab"), 0).toInt();
+    if (tab >= 0 && tab < m_tabs->count())
+        m_tabs->setCurrentIndex(tab);
+    const QString preset = state.value(QStringLiteral("preset")).toString();
+    if (!preset.isEmpty())
+        m_setup->selectPreset(preset);
+    m_restoredProject = state.value(QStringLiteral("project")).toString();
+    m_restoredDataset = state.value(QStringLiteral("dataset")).toString();
+    if (m_session.isOpen())
+        onDatasetsChanged();
+}
 
 QString TrainWorkspace::statusText() const {
     if (!m_session.isOpen())
@@ -156,6 +185,8 @@ void TrainWorkspace::onProjectOpened() {
 
 void TrainWorkspace::onProjectClosed() {
     m_preflight.reset();
+    m_checkingData = false;
+    ++m_preflightGeneration; // a check still running belongs to the closed project
     m_activeModel.clear();
     m_history->setRuns({}, QString());
     m_setup->setDatasets({}, QString());
@@ -165,7 +196,13 @@ void TrainWorkspace::onProjectClosed() {
 }
 
 void TrainWorkspace::onDatasetsChanged() {
-    m_setup->setDatasets(m_session.datasetNames(), QString());
+    QString keep;
+    if (!m_restoredProject.isEmpty() && m_session.path() == m_restoredProject) {
+        keep = m_restoredDataset; // once, when the remembered project opens again
+        m_restoredProject.clear();
+        m_restoredDataset.clear();
+    }
+    m_setup->setDatasets(m_session.datasetNames(), keep);
     checkDataset(m_setup->datasetName());
 }
 
@@ -177,18 +214,21 @@ void TrainWorkspace::refreshRuns() {
 void TrainWorkspace::checkDataset(const QString& name) {
     const int generation = ++m_preflightGeneration;
     m_preflight.reset();
+    m_checkingData = false;
     if (!m_session.isOpen() || name.isEmpty()) {
         m_setup->setPreflight(std::nullopt, false);
         updateEstimate();
         return;
     }
     m_setup->setPreflight(std::nullopt, true);
+    m_checkingData = true;
     updateEstimate();
     auto* watcher = new QFutureWatcher<TrainPreflight>(this);
     connect(watcher, &QFutureWatcher<TrainPreflight>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_preflightGeneration)
             return;
+        m_checkingData = false;
         m_preflight = watcher->result();
         m_setup->setPreflight(m_preflight, false);
         updateEstimate();
@@ -223,7 +263,7 @@ void TrainWorkspace::updateEstimate() {
     if (m_runtime) {
         const ml::RuntimeInfo& r = *m_runtime;
         const bool gpu = r.cudaAvailable && config.device != ml::DevicePreference::Cpu;
-        const int threads = config.threads > 0 ? config.threads : r.usableCores;
+        const int threads = config.threads > 0 ? config.threads : automaticTrainingThreads();
         QString text = gpu ? tr("GPU: %1 (CUDA)").arg(toQString(r.deviceName))
                            : tr("CPU: %1 of %2 usable cores · BLAS: %3")
                                  .arg(threads)

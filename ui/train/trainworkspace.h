@@ -67,6 +67,8 @@ public:
 
     TrainingJob* job() const;
     bool isTraining() const;
+    /// The chosen dataset's labelled records are being checked (Start waits for the verdict).
+    bool isCheckingData() const { return m_checkingData; }
     QString activeModel() const { return m_activeModel; }
     /// The run whose model currently feeds labeling suggestions ("" when none is loaded).
     QString loadedModel() const { return m_loadedModel; }
@@ -117,11 +119,14 @@ private:
     QPointer<TrainingJob> m_job;
     std::optional<TrainPreflight> m_preflight;
     int m_preflightGeneration = 0;
+    bool m_checkingData = false;
     int m_modelGeneration = 0;
     QString m_activeModel;
     QString m_loadedModel;
     QString m_lastMessage;
     bool m_runtimeRequested = false;
+    QString m_restoredProject; ///< restoreState(): the project whose dataset choice waits for it to open
+    QString m_restoredDataset;
     std::optional<ml::RuntimeInfo> m_runtime;
 };
 

@@ -39,6 +39,10 @@ public:
                                                  const core::CancelToken* cancel) override {
         return ml::createEnsemble(request, cancel);
     }
+    core::Result<std::unique_ptr<SpanModel>> loadSpanModel(const std::string& projectPath, const std::string& runName,
+                                                           DevicePreference device) override {
+        return loadSpanRunModel(projectPath, runName, device);
+    }
 };
 
 } // namespace

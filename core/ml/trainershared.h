@@ -1,0 +1,100 @@
+#pragma once
+
+// Private to the training loops (trainer*.cpp, tokentrainer.cpp): the pieces the classification Trainer and
+// the TokenTrainer share (schedule, batch and epoch bookkeeping, checkpoints, resume, early stopping, the
+// never-throwing entry point). Includes torch. Everything runs on the training thread.
+
+#include "ml/checkpoint.h"
+#include "ml/lazyadam.h"
+#include "ml/trainablemodel.h"
+#include "ml/trainconfig.h"
+#include "ml/trainprogress.h"
+
+#include <ATen/core/Generator.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace bankbench::ml::detail {
+
+using Clock = std::chrono::steady_clock;
+
+/// The config without the keys that may change between sessions of one run (threads, device, ...).
+/// Defined in trainerparts.cpp (also declared in trainerloop.h).
+nlohmann::json resumableConfig(nlohmann::json config);
+
+/// Learning rate at `step` of a phase of `totalSteps`: linear warm-up over config.warmupFraction, then
+/// constant or (config.linearDecay) linear decay to zero.
+double scheduledLearningRate(const TrainConfig& config, std::int64_t step, std::int64_t totalSteps);
+
+/// Adds one batch's loss and time to the epoch and run totals of `state` and advances its step.
+void countBatch(TrainerState& state, double loss, double seconds);
+
+/// Writes a checkpoint (state as after this batch) when config's step or time interval is due; restarts
+/// `lastCheckpoint` when it is. `tensors` is called only then.
+core::Status checkpointIfDue(const TrainConfig& config, const TrainerState& state,
+                             Clock::time_point& lastCheckpoint, const std::string& modelDir,
+                             const std::function<CheckpointTensors()>& tensors);
+
+/// Moves `state` to the start of the next epoch.
+void startNextEpoch(TrainerState& state);
+
+/// Whether selection stops early after the epoch `state` just finished (config.earlyStoppingPatience);
+/// logs why to `sink` when it does. `metric` names the selection score in that line.
+bool earlyStopDue(const TrainConfig& config, const TrainerState& state, ProgressSink& sink,
+                  const std::string& metric);
+
+/// Counts an epoch's selection score: true when it beats the best so far (that epoch is then the best one
+/// and the patience count restarts), else one more epoch without improvement.
+bool recordSelectionScore(TrainerState& state, int epoch, double score);
+
+/// Batch `index` (of `batchSize`) of the epoch's example order; the last one may be shorter.
+std::vector<std::int64_t> batchAt(const std::vector<std::int64_t>& order, std::int64_t index,
+                                  std::int64_t batchSize);
+
+/// The parameters as named tensors (the same tensors, not copies), in their order.
+NamedTensors namedWeights(const std::vector<TrainableModel::Parameter>& parameters);
+
+/// Detached copies of `weights` (the best epoch's model).
+NamedTensors cloneWeights(const NamedTensors& weights);
+
+/// Moves the loss of the steps since the previous report into `progress` (the per-step curve: every step's
+/// loss lands in exactly one report) and resets the sums; nothing when no step was done since.
+void takeStepLoss(TrainProgress& progress, double& lossSum, std::int64_t& steps);
+
+/// This session's throughput, elapsed time and ETA (from progress.step to progress.totalSteps).
+void fillSessionProgress(TrainProgress& progress, double sessionSeconds, std::int64_t sessionExamples,
+                         std::int64_t sessionSteps, Clock::time_point started, Clock::time_point now);
+
+/// The report fields that come from `state` alone: train loss of the epoch so far, last validation.
+void fillStateProgress(TrainProgress& progress, const TrainerState& state);
+
+/// Resumes from modelDir/checkpoint: checks that it was written with the same config (resumableConfig) and
+/// split as `state`, then loads weights into `weights`, the optimizer, the generator and the best-epoch
+/// copies into `best`, and takes its state (keeping state's config and split hash).
+core::Status restoreCheckpoint(const std::string& modelDir, TrainerState& state, const NamedTensors& weights,
+                               LazyAdam& optimizer, at::Generator& generator, NamedTensors& best);
+
+/// Runs `train` after creating `modelDir`; LibTorch and other exceptions come back as errors.
+template <class Train> core::Result<TrainResult> guardedTraining(const std::string& modelDir, Train&& train) {
+    try {
+        std::error_code ec;
+        std::filesystem::create_directories(modelDir, ec);
+        if (ec)
+            return core::Error{
+                core::ErrorCode::Io, "cannot create model folder: " + ec.message(), {modelDir, 0, 0}};
+        return train();
+    } catch (const c10::Error& e) {
+        return core::Error{core::ErrorCode::Io,
+                           std::string("training failed in LibTorch: ") + e.what_without_backtrace(),
+                           {}};
+    } catch (const std::exception& e) {
+        return core::Error{core::ErrorCode::Io, std::string("training failed: ") + e.what(), {}};
+    }
+}
+
+} // namespace bankbench::ml::detail
