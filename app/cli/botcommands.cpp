@@ -27,6 +27,7 @@ namespace {
 struct BotArgs {
     std::string project, name, run, responses, kb, note, device = "auto", lowConfidence;
     std::optional<double> threshold, margin;
+    std::optional<std::string> slotRun; ///< "" removes it (bot update)
     double maxDrop = 0.02;
     bool noTune = false, retune = false, json = false, noOosGate = false;
 };
@@ -41,6 +42,7 @@ nlohmann::json versionJson(const chat::BotVersion& v) {
     return {{"bot", v.botName},
             {"version", v.version},
             {"runs", v.runs},
+            {"slot_run", v.slotRun ? nlohmann::json(*v.slotRun) : nlohmann::json()},
             {"intents_with_responses", v.responses.intents().size()},
             {"policy", v.policy.toJson(false)},
             {"note", v.note},
@@ -116,6 +118,7 @@ int runCreateOrUpdate(const BotArgs& args, bool create) {
             return reportError(latest.error(), args.project, args.json);
         previous = *latest;
         version.runs = latest->runs;
+        version.slotRun = latest->slotRun;
         version.responses = latest->responses;
         version.policy = latest->policy;
     } else if (auto existing = store.bot(args.name); existing) {
@@ -137,6 +140,17 @@ int runCreateOrUpdate(const BotArgs& args, bool create) {
                                 "; a bot needs a finished run",
                             {}},
                            args.project, args.json);
+    if (args.slotRun)
+        version.slotRun = args.slotRun->empty() ? std::nullopt : args.slotRun;
+    if (version.slotRun && args.slotRun) {
+        // Loading checks that it is a finished token-classification run with its files in place.
+        auto module = mlModule();
+        if (!module)
+            return reportError(module.error(), args.project, args.json);
+        auto spans = (*module)->loadSpanModel(args.project, *version.slotRun, devicePreference(args.device));
+        if (!spans)
+            return reportError(spans.error(), args.project, args.json);
+    }
     if (!args.responses.empty()) {
         auto responses = chat::ResponseSet::load(args.responses);
         if (!responses)
@@ -334,6 +348,9 @@ void addBotCommands(CLI::App& app, Action& action) {
         auto* runOption = cmd->add_option("--run", args->run, "Intent model run (a run or an ensemble run)");
         if (create)
             runOption->required();
+        cmd->add_option("--slot-run", args->slotRun,
+                        "Token-classification run (train --task tokens) adding slot spans to the rules' slots"
+                        " (update: \"\" removes it)");
         cmd->add_option("--responses", args->responses, "Responses file (JSON or CSV, see README)");
         cmd->add_option("--kb", args->kb, "FAQ file to add to the knowledge base (CSV/TSV/JSONL)");
         cmd->add_option("--threshold", args->threshold, "Confidence threshold (overrides the tuned one)")

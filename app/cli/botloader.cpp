@@ -3,6 +3,8 @@
 #include "commands.h"
 #include "mlcommands.h"
 
+#include "ml/spanslots.h"
+
 namespace bankbench::cli {
 
 core::Result<std::unique_ptr<LoadedBot>> loadBot(const std::string& projectPath, const std::string& botName,
@@ -33,7 +35,15 @@ core::Result<std::unique_ptr<LoadedBot>> loadBot(const std::string& projectPath,
         return count.error();
     if (*count > 0)
         bot->knowledge = std::move(knowledge);
+    if (bot->version.slotRun) {
+        auto spans = (*module)->loadSpanModel(projectPath, *bot->version.slotRun, device);
+        if (!spans)
+            return spans.error();
+        bot->slotModel = std::move(*spans);
+    }
     bot->engine = std::make_unique<core::chat::ChatEngine>(bot->version, *bot->model, bot->knowledge.get());
+    if (bot->slotModel)
+        bot->engine->slotExtractor().setExtraSource(ml::spanSlotSource(*bot->slotModel), *bot->version.slotRun);
     bot->log = std::make_unique<core::chat::ChatLog>(*bot->project);
     return bot;
 }

@@ -5,6 +5,7 @@
 #include "chat/chatlog.h"
 #include "chat/knowledgebase.h"
 #include "ml/mlmodule.h"
+#include "ml/spanmodel.h"
 #include "store/project.h"
 #include "util/result.h"
 
@@ -21,6 +22,7 @@ struct LoadedBot {
     std::unique_ptr<core::Project> project;
     core::chat::BotVersion version;
     std::unique_ptr<ml::LoadedModel> model;
+    std::unique_ptr<ml::SpanModel> slotModel; ///< the bot's slot run, if any; the engine calls it
     std::unique_ptr<core::chat::KnowledgeBase> knowledge; ///< null when the bot has no FAQ entries
     std::unique_ptr<core::chat::ChatEngine> engine;
     std::unique_ptr<core::chat::ChatLog> log;

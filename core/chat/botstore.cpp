@@ -36,6 +36,7 @@ Result<BotVersion> readVersion(Statement& stmt, const std::string& botName) {
     v.policy = std::move(*parsedPolicy);
     v.note = stmt.columnText(5);
     v.createdAt = stmt.columnText(6);
+    v.slotRun = stmt.columnOptionalText(7);
     return v;
 }
 
@@ -133,8 +134,11 @@ Result<int> BotStore::addVersion(BotId id, const NewBotVersion& version) {
         latest.bind(1, id).step();
         const int next = static_cast<int>(latest.columnInt(0)) + 1;
         latest.reset();
-        db.prepare("INSERT INTO bot_versions(bot_id, version, runs_json, responses_json, policy_json, note, "
-                   "created_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        auto insert = db.prepare("INSERT INTO bot_versions(bot_id, version, runs_json, responses_json, policy_json, "
+                                 "note, created_at, slot_run) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        if (version.slotRun && !version.slotRun->empty())
+            insert.bind(8, *version.slotRun);
+        insert
             .bind(1, id)
             .bind(2, next)
             .bind(3, nlohmann::json(version.runs).dump())
@@ -161,7 +165,7 @@ Result<BotVersion> BotStore::version(BotId id, int version) {
     auto& db = m_project.database();
     try {
         auto stmt =
-            db.prepare("SELECT bot_id, version, runs_json, responses_json, policy_json, note, created_at "
+            db.prepare("SELECT bot_id, version, runs_json, responses_json, policy_json, note, created_at, slot_run "
                        "FROM bot_versions WHERE bot_id = ?1 AND version = ?2");
         stmt.bind(1, id).bind(2, wanted);
         if (!stmt.step())
@@ -181,7 +185,7 @@ Result<std::vector<BotVersion>> BotStore::versions(BotId id) {
     auto& db = m_project.database();
     try {
         auto stmt =
-            db.prepare("SELECT bot_id, version, runs_json, responses_json, policy_json, note, created_at "
+            db.prepare("SELECT bot_id, version, runs_json, responses_json, policy_json, note, created_at, slot_run "
                        "FROM bot_versions WHERE bot_id = ?1 ORDER BY version");
         stmt.bind(1, id);
         std::vector<BotVersion> out;

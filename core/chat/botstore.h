@@ -6,6 +6,7 @@
 #include "store/project.h"
 #include "util/result.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct BotVersion {
     int version = 0;
     /// Intent model run names: one run (which may itself be an ensemble run); the engine uses the first.
     std::vector<std::string> runs;
+    /// A token-classification run (train --task tokens) whose slot spans join the rule-based slots.
+    std::optional<std::string> slotRun;
     ResponseSet responses;
     Policy policy;
     std::string note;
@@ -37,6 +40,7 @@ struct NewBotVersion {
     ResponseSet responses;
     Policy policy;
     std::string note;
+    std::optional<std::string> slotRun; ///< last, so that positional initialisers stay valid
 };
 
 /// Bots and their versions (tables bots, bot_versions). Versions are immutable snapshots numbered 1, 2, ...;

@@ -193,6 +193,10 @@ UPDATE datasets SET first_record_id = (SELECT MIN(id) FROM records WHERE dataset
 DROP INDEX records_by_dataset;
 DROP INDEX annotations_current;
 )sql",
+    // 6: a bot version may name a token-classification run whose slot spans join the rule-based slots.
+    R"sql(
+ALTER TABLE bot_versions ADD COLUMN slot_run TEXT;
+)sql",
 };
 
 constexpr int kStepCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));

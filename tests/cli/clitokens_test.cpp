@@ -164,6 +164,37 @@ TEST_F(CliTokens, TrainsEvaluatesPredictsAndExportsSlotSpans) {
     const auto runs = run({"runs", project(), "--json"});
     ASSERT_EQ(runs.exitCode, 0);
     EXPECT_EQ(runs.json()["runs"][0]["task"], "tokens");
+
+    // A bot whose slot run adds the model's spans to the rules' slots (issue 6: rules plus the model).
+    std::string intentsCsv = "text,intent\n";
+    for (const auto& ex : examples)
+        intentsCsv += "\"" + ex.text + "\"," + (ex.spans.empty() ? "balance" : "card") + "\n";
+    writeFile(path("intents.csv"), intentsCsv);
+    ASSERT_EQ(run({"import", project(), path("intents.csv"), "--dataset", "intents", "--text-col", "text",
+                   "--label-col", "intent"})
+                  .exitCode,
+              0);
+    writeFile(path("fast.json"), nlohmann::json({{"epochs", 5}, {"threads", 1}, {"refit", false}}).dump());
+    const auto intents = run({"train", project(), "--dataset", "intents", "--model", "fast", "--config",
+                              path("fast.json"), "--run", "intents", "--json"});
+    ASSERT_EQ(intents.exitCode, 0) << intents.err;
+    const auto notTokens =
+        run({"bot", "create", project(), "--name", "b", "--run", "intents", "--slot-run", "intents", "--json"});
+    EXPECT_NE(notTokens.exitCode, 0) << notTokens.out;
+    const auto created = run({"bot", "create", project(), "--name", "b", "--run", "intents", "--slot-run",
+                              "slots", "--no-tune", "--json"});
+    ASSERT_EQ(created.exitCode, 0) << created.err << created.out;
+    EXPECT_EQ(created.json()["slot_run"], "slots");
+    writeFile(path("conv.json"),
+              R"([{"turns": [{"user": "block card 4321 now", "slots": {"card": "4321"}}]}])");
+    const auto tested = run({"chat-test", project(), "--bot", "b", path("conv.json"), "--json"});
+    EXPECT_EQ(tested.exitCode, 0) << tested.out << tested.err;
+    EXPECT_EQ(tested.json()["passed"], 1) << tested.out;
+    const auto removed = run({"bot", "update", project(), "--name", "b", "--slot-run", "", "--json"});
+    ASSERT_EQ(removed.exitCode, 0) << removed.err;
+    EXPECT_TRUE(removed.json()["slot_run"].is_null()) << removed.out;
+    const auto without = run({"chat-test", project(), "--bot", "b", path("conv.json"), "--json"});
+    EXPECT_NE(without.exitCode, 0) << "the rules alone do not see a bare last-four: " << without.out;
 }
 
 } // namespace bankbench::test

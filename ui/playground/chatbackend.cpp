@@ -4,6 +4,10 @@
 
 #include "playground/chatcore.h"
 #include <ml/runmodel.h>
+#pragma push_macro("slots")
+#undef slots
+#include <ml/spanslots.h>
+#pragma pop_macro("slots")
 #include <store/database.h>
 #include <store/runstore.h>
 
@@ -27,6 +31,7 @@ ChatBackend::~ChatBackend() {
     m_knowledge.reset();
     m_log.reset();
     m_model.reset();
+    m_slotModel.reset();
     m_project.reset();
 }
 
@@ -69,6 +74,7 @@ void ChatBackend::closeProject() {
     m_engine.reset();
     m_knowledge.reset();
     m_model.reset();
+    m_slotModel.reset();
     m_log.reset();
     m_project.reset();
     m_projectPath.clear();
@@ -115,10 +121,21 @@ core::Status ChatBackend::load(const std::string& botName, int version) {
     auto model = ml::loadRunModel(toStdString(m_projectPath), bot->runs.front());
     if (!model)
         return model.error();
+    std::unique_ptr<ml::SpanModel> slotModel;
+    if (bot->slotRun) {
+        auto spans = ml::loadSpanRunModel(toStdString(m_projectPath), *bot->slotRun);
+        if (!spans)
+            return spans.error();
+        slotModel = std::move(*spans);
+    }
+    const std::optional<std::string> slotRun = bot->slotRun;
     m_engine.reset();
     m_knowledge = std::make_unique<chat::KnowledgeBase>(*m_project, info->id);
     m_model = std::move(*model);
+    m_slotModel = std::move(slotModel);
     m_engine = std::make_unique<chat::ChatEngine>(std::move(*bot), *m_model, m_knowledge.get());
+    if (m_slotModel)
+        m_engine->slotExtractor().setExtraSource(ml::spanSlotSource(*m_slotModel), *slotRun);
     newSession();
     emitLoaded();
     return {};
@@ -269,7 +286,7 @@ void ChatBackend::saveResponses(const chat::ResponseSet& responses, const QStrin
         if (!m_engine)
             return Error{ErrorCode::InvalidArgument, "no bot is loaded", {}};
         const auto& bot = m_engine->bot();
-        chat::NewBotVersion version{bot.runs, responses, bot.policy, toStdString(note)};
+        chat::NewBotVersion version{bot.runs, responses, bot.policy, toStdString(note), bot.slotRun};
         chat::BotStore store(*m_project);
         auto number = store.addVersion(bot.botId, version);
         if (!number)

@@ -15,6 +15,7 @@
 
 namespace bankbench::ml {
 class LoadedModel;
+class SpanModel;
 }
 
 namespace bankbench::ui {
@@ -89,6 +90,7 @@ private:
     QString m_projectPath;
     std::unique_ptr<core::Project> m_project;
     std::unique_ptr<ml::LoadedModel> m_model;
+    std::unique_ptr<ml::SpanModel> m_slotModel; ///< the bot's slot run, if any (the engine calls it)
     std::unique_ptr<core::chat::KnowledgeBase> m_knowledge;
     std::unique_ptr<core::chat::ChatEngine> m_engine;
     std::unique_ptr<core::chat::ChatLog> m_log;
