@@ -29,6 +29,10 @@ PACKAGES=(
     libuchardet-dev libcli11-dev
     xvfb xauth fonts-noto-cjk imagemagick
 )
+# Installed when the package archive can be reached; without them the build leaves the feature out.
+OPTIONAL_PACKAGES=(
+    qt6-svg-dev # SVG export of charts
+)
 
 # Idle OpenMP threads spin unless told otherwise and steal the GUI's cores (TOOLCHAIN.md).
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
@@ -69,6 +73,26 @@ install_missing() {
     say "installing ${#missing[@]} missing packages: ${missing[*]}"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+}
+
+install_optional() {
+    command -v dpkg-query >/dev/null || return 0
+    local missing=() package
+    for package in "${OPTIONAL_PACKAGES[@]}"; do
+        dpkg-query -W -f='${db:Status-Abbrev}\n' "$package" 2>/dev/null | grep -q '^ii' || missing+=("$package")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { say "not root and no sudo: skipping optional ${missing[*]}"; return 0; }
+        sudo=(sudo)
+    fi
+    say "installing optional packages: ${missing[*]}"
+    if ! { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; }; then
+        say "could not install ${missing[*]} (no package archive?): building without them"
+    fi
+    return 0
 }
 
 build_jobs() {
@@ -181,6 +205,7 @@ main() {
     *) usage ;;
     esac
     install_missing
+    install_optional
     configure
     "cmd_$COMMAND"
 }

@@ -86,6 +86,18 @@
         <source>Export as PNG or PDF…</source>
         <translation>导出为 PNG 或 PDF…</translation>
     </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png, .svg or .pdf.</source>
+        <translation>请选择以 .png、.svg 或 .pdf 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Export as PNG, SVG or PDF…</source>
+        <translation>导出为 PNG、SVG 或 PDF…</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
