@@ -2,6 +2,7 @@
 
 #include "common/appsettings.h"
 #include "common/projectsession.h"
+#include "common/workspacelayout.h"
 #include "playground/chatbackend.h"
 #include "playground/chatbubbledelegate.h"
 #include "playground/chatmodel.h"
@@ -209,8 +210,7 @@ void PlaygroundWorkspace::saveState(AppSettings& settings) const {
     QVariantMap state;
     // The action, not the panel: the panel is hidden while the workspace or presenter mode hides it.
     state.insert(QStringLiteral("why"), m_whyAction->isChecked());
-    state.insert(QStringLiteral("splitter"), m_splitter->saveState());
-    state.insert(QStringLiteral("tab"), m_tabs->currentIndex());
+    saveWorkspaceLayout(state, *m_splitter, *m_tabs);
     // A bot belongs to one project: remembered with it, chosen again when that project reopens.
     const QString project = m_session.isOpen() ? m_session.path() : m_restoredProject;
     const QString bot = m_bot ? QString::fromStdString(m_bot->version.botName)
@@ -225,12 +225,7 @@ void PlaygroundWorkspace::saveState(AppSettings& settings) const {
 void PlaygroundWorkspace::restoreState(const AppSettings& settings) {
     const QVariantMap state = settings.playgroundState;
     setWhyPanelVisible(state.value(QStringLiteral("why"), true).toBool());
-    const QByteArray splitter = state.value(QStringLiteral("splitter")).toByteArray();
-    if (!splitter.isEmpty())
-        m_splitter->restoreState(splitter);
-    const int tab = state.value(QStringLiteral("tab"), 0).toInt();
-    if (tab >= 0 && tab < m_tabs->count())
-        m_tabs->setCurrentIndex(tab);
+    restoreWorkspaceLayout(state, *m_splitter, *m_tabs);
     m_restoredProject = state.value(QStringLiteral("project")).toString();
     m_restoredBot = state.value(QStringLiteral("bot")).toString();
     if (m_session.isOpen() && m_session.path() == m_restoredProject && !m_restoredBot.isEmpty() &&

@@ -4,6 +4,7 @@
 #include "common/formatting.h"
 #include "common/projectsession.h"
 #include "common/qtconvert.h"
+#include "common/workspacelayout.h"
 #include "shell/emptystatepanel.h"
 #include "train/runhistorymodel.h"
 #include "train/runhistorypanel.h"
@@ -117,8 +118,7 @@ void TrainWorkspace::activate() {
 
 void TrainWorkspace::saveState(AppSettings& settings) const {
     QVariantMap state;
-    state.insert(QStringLiteral("splitter"), m_splitter->saveState());
-    state.insert(QStringLiteral("tab"), m_tabs->currentIndex());
+    saveWorkspaceLayout(state, *m_splitter, *m_tabs);
     state.insert(QStringLiteral("preset"), m_setup->presetId());
     // The dataset belongs to one project: remembered with it, chosen again only when it is reopened.
     const QString project = m_session.isOpen() ? m_session.path() : m_restoredProject;
@@ -132,12 +132,7 @@ void TrainWorkspace::saveState(AppSettings& settings) const {
 
 void TrainWorkspace::restoreState(const AppSettings& settings) {
     const QVariantMap state = settings.trainState;
-    const QByteArray splitter = state.value(QStringLiteral("splitter")).toByteArray();
-    if (!splitter.isEmpty())
-        m_splitter->restoreState(splitter);
-    const int tab = state.value(QStringLiteral("tab"), 0).toInt();
-    if (tab >= 0 && tab < m_tabs->count())
-        m_tabs->setCurrentIndex(tab);
+    restoreWorkspaceLayout(state, *m_splitter, *m_tabs);
     const QString preset = state.value(QStringLiteral("preset")).toString();
     if (!preset.isEmpty())
         m_setup->selectPreset(preset);
