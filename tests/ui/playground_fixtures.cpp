@@ -1,5 +1,6 @@
 #include "playground_fixtures.h"
 
+#include "common/projectsession.h"
 #include "playground/chatmodel.h"
 #include "playground/chatview.h"
 
@@ -168,6 +169,10 @@ void PlaygroundHarness::open() {
     m_window->openProject(qs(m_project));
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_workspace->hasBot() && m_workspace->isIdle(); }, 30000))
         << m_workspace->lastError().toStdString();
+    // Opening starts the search-index job; closing the window while it runs asks the user (a modal
+    // question nobody answers offscreen), so the tests start from a quiet window.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return !m_window->currentJob() && !m_window->session().needsIndexing(); }, 30000));
     // Shortcuts (presenter mode) need the window active and the focus inside the workspace.
     m_window->activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));

@@ -137,6 +137,7 @@ TEST_F(PlaygroundStateTest, BotWhyPanelAndSplitterSizesComeBackInANewWindow) {
     const QList<int> sizes = splitter->sizes();
     m_workspace->setWhyPanelVisible(false);
     m_workspace->tabs()->setCurrentIndex(2);
+    ASSERT_FALSE(m_window->currentJob()) << "closing with a running job would ask the user first";
     m_window->close(); // saves every workspace's state
 
     const QVariantMap saved = m_settings->playgroundState;
