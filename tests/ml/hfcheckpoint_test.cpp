@@ -114,23 +114,6 @@ torch::Tensor referenceForward(std::map<std::string, torch::Tensor>& w, const to
     return x;
 }
 
-ml::TrainConfig tinyConfig() {
-    auto config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
-    config.epochs = 30;
-    config.batchSize = 8;
-    config.learningRate = 1e-3;
-    config.threads = 1;
-    config.validationFraction = 0.25;
-    config.earlyStoppingPatience = 0;
-    config.checkpointEveryMinutes = 0;
-    config.transformer.layers = 1;
-    config.transformer.hidden = 32;
-    config.transformer.heads = 2;
-    config.transformer.ffn = 64;
-    config.transformer.maxLength = 16;
-    config.transformer.vocabSize = 120;
-    return config;
-}
 
 } // namespace
 
@@ -202,7 +185,7 @@ TEST(HfCheckpoint, ExportedRunReimportsWithIdenticalLogitsAndMatchesAPythonRefer
     TempDir dir;
     const auto path = dir.file("p.bbproj");
     test::createSyntheticProject(path, "train", {.perClass = 20});
-    auto config = tinyConfig();
+    auto config = test::tinyTransformerConfig();
     config.epochs = 2;
     ml::NullProgressSink sink;
     core::CancelToken cancel;
@@ -284,7 +267,7 @@ TEST(Pretrain, MaskedLanguageModelLossDecreasesAndAClassifierFineTunesFromIt) {
     ml::PretrainJobRequest pretrain;
     pretrain.projectPath = path;
     pretrain.outputDir = dir.file("mlm");
-    pretrain.config = ml::pretrainConfigFor(tinyConfig());
+    pretrain.config = ml::pretrainConfigFor(test::tinyTransformerConfig());
     pretrain.config.epochs = 20;
     pretrain.config.batchSize = 16;
     ml::NullProgressSink sink;
@@ -303,7 +286,7 @@ TEST(Pretrain, MaskedLanguageModelLossDecreasesAndAClassifierFineTunesFromIt) {
     EXPECT_FALSE((*reader)->contains("bert.pooler.dense.weight"));
     EXPECT_TRUE(fs::exists(dir.file("mlm/vocab.txt")));
 
-    auto config = tinyConfig();
+    auto config = test::tinyTransformerConfig();
     config.transformer.initFrom = dir.file("mlm");
     // Mean pooling reads the token states MLM trained; [CLS] is never predicted in MLM, so a [CLS]-pooled
     // classifier starts slower from a pretrained encoder (BENCHMARKS.md, "Training: transformer").

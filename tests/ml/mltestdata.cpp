@@ -87,4 +87,32 @@ std::unique_ptr<core::Project> createSyntheticProject(const std::string& path, c
     return std::move(project).value();
 }
 
+ml::TrainConfig tinyTransformerConfig() {
+    auto config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
+    config.epochs = 30;
+    config.batchSize = 8;
+    config.learningRate = 1e-3;
+    config.threads = 1;
+    config.validationFraction = 0.25;
+    config.earlyStoppingPatience = 0;
+    config.checkpointEveryMinutes = 0;
+    config.transformer.layers = 1;
+    config.transformer.hidden = 32;
+    config.transformer.heads = 2;
+    config.transformer.ffn = 64;
+    config.transformer.maxLength = 16;
+    config.transformer.vocabSize = 120;
+    return config;
+}
+
+ml::TrainJobRequest trainRequest(const std::string& project, const std::string& run, const ml::TrainConfig& config) {
+    ml::TrainJobRequest r;
+    r.projectPath = project;
+    r.datasetName = "train";
+    r.runName = run;
+    r.config = config;
+    r.versions = {{"bankbench", "test"}};
+    return r;
+}
+
 } // namespace bankbench::test

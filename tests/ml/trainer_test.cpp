@@ -62,16 +62,6 @@ ml::TrainConfig smallConfig() {
     return config;
 }
 
-ml::TrainJobRequest request(const std::string& project, const std::string& run,
-                            const ml::TrainConfig& config) {
-    ml::TrainJobRequest r;
-    r.projectPath = project;
-    r.datasetName = "train";
-    r.runName = run;
-    r.config = config;
-    r.versions = {{"bankbench", "test"}};
-    return r;
-}
 
 } // namespace
 
@@ -83,7 +73,7 @@ TEST(Trainer, FastModelLearnsAndTheRunIsStoredInTheProject) {
     core::CancelToken cancel;
     auto config = smallConfig();
     config.epochs = 20;
-    auto summary = ml::runTrainJob(request(path, "", config), sink, cancel);
+    auto summary = ml::runTrainJob(test::trainRequest(path, "", config), sink, cancel);
     ASSERT_TRUE(summary.ok()) << summary.error().what();
     EXPECT_EQ(summary->runName, "fast-1");
     EXPECT_EQ(summary->result.outcome, ml::TrainOutcome::Finished);
@@ -144,14 +134,14 @@ TEST(Trainer, CancelStopsWithinOneBatchAndResumeReproducesTheUninterruptedRun) {
     test::createSyntheticProject(path, "train", {.perClass = 40});
     core::CancelToken never;
     RecordingSink plain;
-    auto reference = ml::runTrainJob(request(path, "whole", smallConfig()), plain, never);
+    auto reference = ml::runTrainJob(test::trainRequest(path, "whole", smallConfig()), plain, never);
     ASSERT_TRUE(reference.ok()) << reference.error().what();
 
     // Stop in the middle of epoch 3 (15 steps per epoch), from inside a batch's progress report.
     core::CancelToken cancel;
     CancellingSink stopping(cancel, 37);
     auto config = smallConfig();
-    auto first = ml::runTrainJob(request(path, "split", config), stopping, cancel);
+    auto first = ml::runTrainJob(test::trainRequest(path, "split", config), stopping, cancel);
     ASSERT_TRUE(first.ok()) << first.error().what();
     EXPECT_EQ(first->result.outcome, ml::TrainOutcome::Cancelled);
     ASSERT_GE(stopping.cancelledAtStep, 37);
@@ -166,7 +156,7 @@ TEST(Trainer, CancelStopsWithinOneBatchAndResumeReproducesTheUninterruptedRun) {
 
     core::CancelToken resumeCancel;
     RecordingSink resumed;
-    auto again = request(path, "split", config);
+    auto again = test::trainRequest(path, "split", config);
     again.resume = true;
     auto second = ml::runTrainJob(again, resumed, resumeCancel);
     ASSERT_TRUE(second.ok()) << second.error().what();
@@ -211,11 +201,11 @@ TEST(Trainer, ResumeFromThePeriodicCheckpointAfterACrashReproducesTheRun) {
     config.checkpointEverySteps = 10;
     core::CancelToken cancel;
     RecordingSink plain;
-    auto reference = ml::runTrainJob(request(path, "whole", config), plain, cancel);
+    auto reference = ml::runTrainJob(test::trainRequest(path, "whole", config), plain, cancel);
     ASSERT_TRUE(reference.ok()) << reference.error().what();
 
     CrashingSink crashing(25); // after the periodic checkpoint of step 20, mid-epoch 2
-    auto crashed = ml::runTrainJob(request(path, "crashed", config), crashing, cancel);
+    auto crashed = ml::runTrainJob(test::trainRequest(path, "crashed", config), crashing, cancel);
     ASSERT_FALSE(crashed.ok());
     EXPECT_NE(crashed.error().message.find("simulated crash"), std::string::npos); // caught, not thrown
     {
@@ -224,7 +214,7 @@ TEST(Trainer, ResumeFromThePeriodicCheckpointAfterACrashReproducesTheRun) {
     }
 
     RecordingSink resumed;
-    auto again = request(path, "crashed", config);
+    auto again = test::trainRequest(path, "crashed", config);
     again.resume = true;
     auto second = ml::runTrainJob(again, resumed, cancel);
     ASSERT_TRUE(second.ok()) << second.error().what();
@@ -261,7 +251,7 @@ TEST(Trainer, RefitOnAllExamplesResumesAfterACrashToTheSameModel) {
     config.checkpointEverySteps = 10;
     core::CancelToken cancel;
     RecordingSink plain;
-    auto reference = ml::runTrainJob(request(path, "whole", config), plain, cancel);
+    auto reference = ml::runTrainJob(test::trainRequest(path, "whole", config), plain, cancel);
     ASSERT_TRUE(reference.ok()) << reference.error().what();
     ASSERT_GT(reference->result.refitEpochs, 0);
     EXPECT_EQ(reference->result.refitEpochs, reference->result.bestEpoch);
@@ -270,9 +260,9 @@ TEST(Trainer, RefitOnAllExamplesResumesAfterACrashToTheSameModel) {
     EXPECT_EQ(reference->result.steps, selectionSteps + reference->result.refitEpochs * 20);
 
     CrashingSink crashing(selectionSteps + 25); // inside the refit, after its checkpoint at a multiple of 10
-    ASSERT_FALSE(ml::runTrainJob(request(path, "crashed", config), crashing, cancel).ok());
+    ASSERT_FALSE(ml::runTrainJob(test::trainRequest(path, "crashed", config), crashing, cancel).ok());
     RecordingSink resumed;
-    auto again = request(path, "crashed", config);
+    auto again = test::trainRequest(path, "crashed", config);
     again.resume = true;
     auto second = ml::runTrainJob(again, resumed, cancel);
     ASSERT_TRUE(second.ok()) << second.error().what();
@@ -285,7 +275,7 @@ TEST(Trainer, RefitOnAllExamplesResumesAfterACrashToTheSameModel) {
 
     // Without refit the final model is the selection model: different weights, same validation report.
     config.refit = false;
-    auto plainRun = ml::runTrainJob(request(path, "no-refit", config), plain, cancel);
+    auto plainRun = ml::runTrainJob(test::trainRequest(path, "no-refit", config), plain, cancel);
     ASSERT_TRUE(plainRun.ok());
     EXPECT_EQ(plainRun->result.refitEpochs, 0);
     EXPECT_EQ(plainRun->report["validation"], reference->report["validation"]);
@@ -301,9 +291,9 @@ TEST(Trainer, TimeBasedCheckpointsAreResumedFrom) {
     config.epochs = 3;                    // few steps: each one writes a checkpoint
     core::CancelToken cancel;
     CrashingSink crashing(25);
-    ASSERT_FALSE(ml::runTrainJob(request(path, "timed", config), crashing, cancel).ok());
+    ASSERT_FALSE(ml::runTrainJob(test::trainRequest(path, "timed", config), crashing, cancel).ok());
     RecordingSink resumed;
-    auto again = request(path, "timed", config);
+    auto again = test::trainRequest(path, "timed", config);
     again.resume = true;
     auto second = ml::runTrainJob(again, resumed, cancel);
     ASSERT_TRUE(second.ok()) << second.error().what();
@@ -320,8 +310,8 @@ TEST(Trainer, ResumeWithoutACheckpointOrWithAnotherConfigIsRefused) {
     core::CancelToken cancel;
     RecordingSink sink;
     CrashingSink crashing(1);
-    ASSERT_FALSE(ml::runTrainJob(request(path, "early-crash", smallConfig()), crashing, cancel).ok());
-    auto resume = request(path, "early-crash", smallConfig());
+    ASSERT_FALSE(ml::runTrainJob(test::trainRequest(path, "early-crash", smallConfig()), crashing, cancel).ok());
+    auto resume = test::trainRequest(path, "early-crash", smallConfig());
     resume.resume = true;
     const auto missing = ml::runTrainJob(resume, sink, cancel);
     ASSERT_FALSE(missing.ok());
@@ -339,7 +329,7 @@ TEST(Trainer, MultiLabelTunesPerLabelThresholdsOnValidation) {
     RecordingSink sink;
     auto config = smallConfig();
     config.epochs = 10;
-    auto summary = ml::runTrainJob(request(path, "multi", config), sink, cancel);
+    auto summary = ml::runTrainJob(test::trainRequest(path, "multi", config), sink, cancel);
     ASSERT_TRUE(summary.ok()) << summary.error().what();
     EXPECT_TRUE(summary->multiLabel);
     const auto& validation = summary->report["validation"];
@@ -367,7 +357,7 @@ TEST(Trainer, EarlyStoppingKeepsTheBestEpoch) {
     config.earlyStoppingPatience = 2;
     core::CancelToken cancel;
     RecordingSink sink;
-    auto summary = ml::runTrainJob(request(path, "early", config), sink, cancel);
+    auto summary = ml::runTrainJob(test::trainRequest(path, "early", config), sink, cancel);
     ASSERT_TRUE(summary.ok()) << summary.error().what();
     EXPECT_TRUE(summary->result.stoppedEarly);
     EXPECT_LT(summary->result.history.size(), 40u);
@@ -399,7 +389,7 @@ TEST(Trainer, ClassWeightsAndLabelSmoothingTrainToo) {
     config.labelSmoothing = 0.1;
     core::CancelToken cancel;
     RecordingSink sink;
-    auto summary = ml::runTrainJob(request(path, "weighted", config), sink, cancel);
+    auto summary = ml::runTrainJob(test::trainRequest(path, "weighted", config), sink, cancel);
     ASSERT_TRUE(summary.ok()) << summary.error().what();
     EXPECT_GE(summary->report["validation"]["accuracy"].get<double>(), 0.85);
     // Label smoothing keeps the training loss away from 0: with 4 classes and eps 0.1 the optimum is ~0.2.
@@ -414,12 +404,12 @@ TEST(Trainer, BadRequestsFailWithClearErrors) {
     test::createSyntheticProject(path, "train", {.perClass = 5});
     core::CancelToken cancel;
     RecordingSink sink;
-    auto missing = request(path, "", smallConfig());
+    auto missing = test::trainRequest(path, "", smallConfig());
     missing.datasetName = "nope";
     EXPECT_EQ(ml::runTrainJob(missing, sink, cancel).error().code, core::ErrorCode::NotFound);
     auto transformer = ml::defaultTrainConfig(ml::ModelKind::Transformer);
     transformer.transformer.initFrom = dir.file("no-such-bert");
-    const auto notThere = ml::runTrainJob(request(path, "", transformer), sink, cancel);
+    const auto notThere = ml::runTrainJob(test::trainRequest(path, "", transformer), sink, cancel);
     ASSERT_FALSE(notThere.ok());
     EXPECT_NE(notThere.error().message.find("no tokenizer in the folder"), std::string::npos);
     // The failed attempt is recorded as such, with its reason.
@@ -441,7 +431,7 @@ TEST(Trainer, TrainsOnTheGpu_CUDA) {
     config.device = ml::DevicePreference::Cuda;
     core::CancelToken cancel;
     RecordingSink sink;
-    auto summary = ml::runTrainJob(request(path, "gpu", config), sink, cancel);
+    auto summary = ml::runTrainJob(test::trainRequest(path, "gpu", config), sink, cancel);
     ASSERT_TRUE(summary.ok()) << summary.error().what();
     EXPECT_EQ(summary->result.device, "cuda:0");
     EXPECT_GE(summary->report["validation"]["accuracy"].get<double>(), 0.7);

@@ -52,33 +52,7 @@ public:
     std::int64_t cancelledAtStep = -1;
 };
 
-ml::TrainConfig tinyTransformerConfig() {
-    auto config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
-    config.epochs = 30;
-    config.batchSize = 8;
-    config.learningRate = 1e-3;
-    config.threads = 1;
-    config.validationFraction = 0.25;
-    config.earlyStoppingPatience = 0;
-    config.checkpointEveryMinutes = 0;
-    config.transformer.layers = 1;
-    config.transformer.hidden = 32;
-    config.transformer.heads = 2;
-    config.transformer.ffn = 64;
-    config.transformer.maxLength = 16;
-    config.transformer.vocabSize = 120;
-    return config;
-}
 
-ml::TrainJobRequest request(const std::string& project, const std::string& run,
-                            const ml::TrainConfig& config) {
-    ml::TrainJobRequest r;
-    r.projectPath = project;
-    r.datasetName = "train";
-    r.runName = run;
-    r.config = config;
-    return r;
-}
 
 } // namespace
 
@@ -197,7 +171,7 @@ TEST(TransformerTrainer, LearnsSyntheticIntentsAndTheRunPredictsAndEmbeds) {
     test::createSyntheticProject(path, "train", {.perClass = 40});
     Sink sink;
     core::CancelToken cancel;
-    auto summary = ml::runTrainJob(request(path, "", tinyTransformerConfig()), sink, cancel);
+    auto summary = ml::runTrainJob(test::trainRequest(path, "", test::tinyTransformerConfig()), sink, cancel);
     ASSERT_TRUE(summary.ok()) << summary.error().what();
     EXPECT_EQ(summary->runName, "transformer-1");
     EXPECT_GE(summary->report["validation"]["accuracy"].get<double>(), 0.85);
@@ -237,24 +211,24 @@ TEST(TransformerTrainer, CancelStopsWithinOneBatchAndResumeReproducesTheUninterr
     TempDir dir;
     const auto path = dir.file("p.bbproj");
     test::createSyntheticProject(path, "train", {.perClass = 20});
-    auto config = tinyTransformerConfig();
+    auto config = test::tinyTransformerConfig();
     config.epochs = 3;
     Sink plain;
     core::CancelToken never;
-    auto reference = ml::runTrainJob(request(path, "whole", config), plain, never);
+    auto reference = ml::runTrainJob(test::trainRequest(path, "whole", config), plain, never);
     ASSERT_TRUE(reference.ok()) << reference.error().what();
 
     core::CancelToken cancel;
     Sink stopping;
     stopping.token = &cancel;
     stopping.cancelAt = 11; // 60 training examples: 8 batches per epoch, so mid-epoch 2
-    auto first = ml::runTrainJob(request(path, "split", config), stopping, cancel);
+    auto first = ml::runTrainJob(test::trainRequest(path, "split", config), stopping, cancel);
     ASSERT_TRUE(first.ok()) << first.error().what();
     EXPECT_EQ(first->result.outcome, ml::TrainOutcome::Cancelled);
     EXPECT_EQ(first->result.steps, stopping.cancelledAtStep); // no further batch after the request
     Sink resumedSink;
     core::CancelToken resumeCancel;
-    auto again = request(path, "split", config);
+    auto again = test::trainRequest(path, "split", config);
     again.resume = true;
     auto second = ml::runTrainJob(again, resumedSink, resumeCancel);
     ASSERT_TRUE(second.ok()) << second.error().what();
@@ -274,11 +248,11 @@ TEST(TransformerTrainer, TrainsWithBf16AutocastOnCuda_CUDA) {
     TempDir dir;
     const auto path = dir.file("p.bbproj");
     test::createSyntheticProject(path, "train", {.perClass = 40});
-    auto config = tinyTransformerConfig();
+    auto config = test::tinyTransformerConfig();
     config.device = ml::DevicePreference::Cuda;
     Sink sink;
     core::CancelToken cancel;
-    auto summary = ml::runTrainJob(request(path, "gpu", config), sink, cancel);
+    auto summary = ml::runTrainJob(test::trainRequest(path, "gpu", config), sink, cancel);
     ASSERT_TRUE(summary.ok()) << summary.error().what();
     EXPECT_EQ(summary->result.device, "cuda:0");
     EXPECT_GE(summary->report["validation"]["accuracy"].get<double>(), 0.85);

@@ -1,9 +1,6 @@
 #include "train/trainpresets.h"
 
 #include <QCoreApplication>
-#include <QThread>
-
-#include <algorithm>
 
 namespace bankbench::ui {
 
@@ -25,12 +22,10 @@ QList<TrainPreset> trainPresets() {
         "seconds to minutes on a CPU and is a strong baseline for intent classification.");
     fast.available = true;
     fast.config.model = ml::ModelKind::Fast;
-    // Leave one core to the GUI (and to labeling while the run trains): TOOLCHAIN.md measured how much a
-    // busy machine slows every thread when training takes them all.
-    fast.config.threads = std::max(1, QThread::idealThreadCount() - 1);
+    // threads stays 0 (automatic) in every preset: the worker then leaves one core to the window
+    // (automaticTrainingThreads(), trainworker.h).
     presets << fast;
 
-    const int threads = std::max(1, QThread::idealThreadCount() - 1);
     TrainPreset transformer;
     transformer.id = QStringLiteral("transformer");
     transformer.title = PresetText::tr("Transformer");
@@ -39,7 +34,6 @@ QList<TrainPreset> trainPresets() {
         "Slower than the fast model (use a GPU for large datasets) and better on subtle wording.");
     transformer.available = true;
     transformer.config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
-    transformer.config.threads = threads;
     presets << transformer;
 
     TrainPreset pretrain = transformer;
