@@ -68,6 +68,7 @@ int runImport(const ImportArgs& args) {
     options.annotator = "import";
     // The command owns the project while it imports: pages written once (see Project::BulkJournal).
     options.rollbackJournalIfAlone = true;
+    options.indexForSearch = !args.noIndex;
     if (args.noHeader)
         options.hasHeader = false;
     if (args.delimiter) {
@@ -122,8 +123,9 @@ int runImport(const ImportArgs& args) {
     if (auto info = (*project)->dataset(r.datasetId); info)
         labelColumn = info->labelColumn;
 
-    // The import committed; the full-text index is built after it in resumable batches, so Ctrl+C here
-    // keeps the dataset and leaves the rest of the index for the next run.
+    // The import indexed its own records. Records left unindexed by earlier imports (--no-index, an index
+    // a migration rebuilt) are indexed here in resumable batches: Ctrl+C keeps the dataset and leaves the
+    // rest of the index for the next run.
     bool indexInterrupted = false;
     if (!args.noIndex) {
         auto indexed = (*project)->buildSearchIndex(

@@ -154,4 +154,13 @@ Result<ColumnChoice> chooseColumns(const ImportOptions& options, const std::vect
     return choice;
 }
 
+std::optional<std::size_t> columnPosition(const std::vector<std::string>& columns, const std::optional<std::string>& name) {
+    if (!name)
+        return std::nullopt;
+    const auto it = std::find(columns.begin(), columns.end(), *name);
+    if (it == columns.end())
+        return std::nullopt;
+    return static_cast<std::size_t>(it - columns.begin());
+}
+
 } // namespace bankbench::core

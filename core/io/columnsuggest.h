@@ -24,6 +24,9 @@ std::string suggestTextColumn(const std::vector<std::string>& columns,
 /// The column named like a label column (label, intent, category, 标签, 意图, 类别...), if any.
 std::optional<std::string> suggestLabelColumn(const std::vector<std::string>& columns);
 
+/// Position of the column called `name` in `columns`; nullopt when unset or absent.
+std::optional<std::size_t> columnPosition(const std::vector<std::string>& columns, const std::optional<std::string>& name);
+
 struct ColumnChoice {
     std::string textColumn;
     std::optional<std::string> labelColumn;

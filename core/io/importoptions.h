@@ -37,6 +37,9 @@ struct ImportOptions {
     std::string annotator = "import";
     /// Project::BulkJournal::RollbackIfAlone for a process that owns the file while it imports (the CLI).
     bool rollbackJournalIfAlone = false;
+    /// Index the records for search as they are written (one pass); false leaves them to
+    /// Project::buildSearchIndex (`bankbench-cli import --no-index`).
+    bool indexForSearch = true;
     /// Minimum time between progress callbacks; 0 calls back after every batch (tests, cancel).
     int progressIntervalMs = 100;
     /// Bytes read from the file per step. Tests shrink it to push records across buffer boundaries.

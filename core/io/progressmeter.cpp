@@ -12,7 +12,8 @@ double ProgressMeter::elapsedSeconds() const {
     return std::chrono::duration<double>(Clock::now() - m_started).count();
 }
 
-void ProgressMeter::report(const RowReader& reader, std::int64_t rows, std::int64_t skipped, bool force) {
+void ProgressMeter::report(std::int64_t bytesRead, std::int64_t bytesTotal, std::int64_t rows, std::int64_t skipped,
+                           bool force) {
     if (!m_sink)
         return;
     const auto now = Clock::now();
@@ -20,8 +21,8 @@ void ProgressMeter::report(const RowReader& reader, std::int64_t rows, std::int6
         return;
     m_last = now;
     ImportProgress progress;
-    progress.bytesRead = reader.bytesRead();
-    progress.bytesTotal = reader.bytesTotal();
+    progress.bytesRead = bytesRead;
+    progress.bytesTotal = bytesTotal;
     progress.rowsImported = rows;
     progress.rowsSkipped = skipped;
     progress.elapsedSeconds = std::chrono::duration<double>(now - m_started).count();

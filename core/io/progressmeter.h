@@ -1,7 +1,6 @@
 #pragma once
 
 #include "io/importer.h"
-#include "io/rowreader.h"
 
 #include <chrono>
 
@@ -15,7 +14,7 @@ public:
 
     double elapsedSeconds() const;
     /// Calls the sink when the interval has passed since the last call, or always when `force`.
-    void report(const RowReader& reader, std::int64_t rows, std::int64_t skipped, bool force);
+    void report(std::int64_t bytesRead, std::int64_t bytesTotal, std::int64_t rows, std::int64_t skipped, bool force);
 
 private:
     using Clock = std::chrono::steady_clock;

@@ -81,6 +81,9 @@ public:
     Statement& bind(int index, std::string_view value);
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    /// Binds without copying: SQLite reads `value` in place, so it must stay unchanged until the statement
+    /// is reset (run() resets). For bulk writes, where the copy is a malloc and a memcpy per value.
+    Statement& bindUnowned(int index, std::string_view value);
     Statement& bindNull(int index);
     Statement& bind(int index, const std::optional<std::string>& value);
 

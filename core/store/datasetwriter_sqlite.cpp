@@ -1,6 +1,8 @@
 #include "store/datasetwriter_sqlite.h"
 
 #include "store/datasetrange.h"
+#include "store/recordfields.h"
+#include "text/searchtext.h"
 
 #include "util/clock.h"
 
@@ -25,36 +27,11 @@ std::string uniqueLabelSetName(Database& db, const std::string& base) {
     }
 }
 
-void appendJsonString(std::string& out, const std::string& value) {
-    static const char* const kHex = "0123456789abcdef";
-    out += '"';
-    for (const char c : value) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            switch (c) {
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                out += "\\u00";
-                out += kHex[byte >> 4];
-                out += kHex[byte & 0xF];
-            }
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 } // namespace
 
 Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, const DatasetInfo& info,
                                                                  LabelSetKind labelKind, const std::string& annotator,
-                                                                 bool rollbackIfAlone) {
+                                                                 bool rollbackIfAlone, bool indexForSearch) {
     if (info.name.empty())
         return Error{ErrorCode::InvalidArgument, "a dataset needs a name", {}};
     if (info.textColumn.empty())
@@ -97,7 +74,8 @@ Result<std::unique_ptr<DatasetWriter>> SqliteDatasetWriter::begin(Database& db, 
         .bind(9, info.labelSeparator)
         .run();
     const DatasetId datasetId = db.lastInsertRowId();
-    writer.reset(new SqliteDatasetWriter(db, std::move(bulkWriteMode), datasetId, labelSetId, info.columns, info.textColumn, annotator));
+    writer.reset(new SqliteDatasetWriter(db, std::move(bulkWriteMode), datasetId, labelSetId, info.columns, info.textColumn, annotator,
+                                         indexForSearch));
     writer->m_transaction.emplace(std::move(transaction));
     writer->m_createdAt = now;
     return std::unique_ptr<DatasetWriter>(std::move(writer));
@@ -154,13 +132,16 @@ SqliteDatasetWriter::BulkWriteMode::~BulkWriteMode() {
 }
 
 SqliteDatasetWriter::SqliteDatasetWriter(Database& db, std::unique_ptr<BulkWriteMode> bulkWriteMode, DatasetId datasetId, std::optional<LabelSetId> labelSetId,
-                                         std::vector<std::string> columns, std::string textColumn, std::string annotator)
+                                         std::vector<std::string> columns, std::string textColumn, std::string annotator,
+                                         bool indexForSearch)
     : m_db(db), m_bulkWriteMode(std::move(bulkWriteMode)), m_datasetId(datasetId), m_labelSetId(labelSetId), m_columns(std::move(columns)),
       m_textColumn(std::move(textColumn)), m_annotator(std::move(annotator)),
       m_insertRecord(db.prepare("INSERT INTO records(dataset_id, source_line, text, fields_json) VALUES(?1, ?2, ?3, ?4)")),
       m_insertAnnotation(db.prepare("INSERT INTO annotations(record_id, label_set_id, label_id, decision, annotator, "
                                     "created_at, status) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'accepted')")),
       m_insertLabel(db.prepare("INSERT INTO labels(label_set_id, name, position) VALUES(?1, ?2, ?3)")) {
+    if (indexForSearch)
+        m_insertSearchBody.emplace(db.prepare("INSERT INTO records_fts(rowid, body) VALUES(?1, ?2)"));
     refreshTextColumnIndex();
 }
 
@@ -188,47 +169,28 @@ std::int64_t SqliteDatasetWriter::labelId(const std::string& name) {
     return id;
 }
 
-// Compact JSON of the record's fields with null in the text column's slot (the text lives once, in
-// records.text). Strings and nulls, nearly all of an import, are written here without copying the array.
-void SqliteDatasetWriter::serializeFields(const NewRecord& record, std::string& out) const {
-    out.clear();
-    if (!record.fields.is_array()) {
-        out = "[]";
-        return;
-    }
-    out += '[';
-    for (size_t i = 0; i < record.fields.size(); ++i) {
-        if (i)
-            out += ',';
-        const auto& value = record.fields[i];
-        if (value.is_string()) {
-            const auto& text = value.get_ref<const std::string&>();
-            if (m_textColumnIndex && *m_textColumnIndex == i && text == record.text)
-                out += "null";
-            else
-                appendJsonString(out, text);
-        } else if (value.is_null()) {
-            out += "null";
-        } else {
-            out += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        }
-    }
-    out += ']';
-}
-
 Status SqliteDatasetWriter::add(const NewRecord& record) {
     if (m_committed)
         return Error{ErrorCode::InvalidArgument, "dataset already committed", {}};
     try {
         if (record.fieldsJson.empty())
-            serializeFields(record, m_fieldsBuffer);
+            serializeRecordFields(record.fields, m_textColumnIndex, record.text, m_fieldsBuffer);
         const std::string& fieldsJson = record.fieldsJson.empty() ? m_fieldsBuffer : record.fieldsJson;
-        m_insertRecord.bind(1, m_datasetId).bind(2, record.sourceLine).bind(3, record.text).bind(4, fieldsJson);
+        m_insertRecord.bind(1, m_datasetId).bind(2, record.sourceLine).bindUnowned(3, record.text).bindUnowned(4, fieldsJson);
         m_insertRecord.run();
         const auto recordId = m_db.lastInsertRowId();
         if (!m_firstRecordId)
             m_firstRecordId = recordId;
         m_lastRecordId = recordId;
+        if (m_insertSearchBody) {
+            const std::string* body = &record.searchBody;
+            if (body->empty() && !record.text.empty()) {
+                m_searchBodyBuffer = searchBody(record.text);
+                body = &m_searchBodyBuffer;
+            }
+            m_insertSearchBody->bind(1, recordId).bindUnowned(2, *body);
+            m_insertSearchBody->run();
+        }
         // One row per distinct label; later rows of a decision point at its first row (NULL = itself).
         std::optional<std::int64_t> decision;
         if (m_labelSetId) {
@@ -264,6 +226,8 @@ Status SqliteDatasetWriter::commit() {
             .run();
         if (m_firstRecordId)
             extendDatasetRecordRange(m_db, m_datasetId, *m_firstRecordId, m_lastRecordId);
+        if (m_insertSearchBody && m_firstRecordId)
+            m_db.prepare("UPDATE datasets SET fts_indexed_upto = ?1 WHERE id = ?2").bind(1, m_lastRecordId).bind(2, m_datasetId).run();
         m_transaction->commit();
         m_committed = true;
         m_transaction.reset();

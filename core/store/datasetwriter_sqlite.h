@@ -15,9 +15,10 @@ class SqliteDatasetWriter final : public DatasetWriter {
 
 public:
     /// Throws DatabaseError; returns an Error for a taken name or an invalid definition.
-    /// `rollbackIfAlone`: see BulkWriteMode.
+    /// `rollbackIfAlone`: see BulkWriteMode. `indexForSearch`: add each record to records_fts as it is written.
     static Result<std::unique_ptr<DatasetWriter>> begin(Database& db, const DatasetInfo& info, LabelSetKind labelKind,
-                                                       const std::string& annotator, bool rollbackIfAlone);
+                                                       const std::string& annotator, bool rollbackIfAlone,
+                                                       bool indexForSearch);
     ~SqliteDatasetWriter() override;
 
     DatasetId datasetId() const override { return m_datasetId; }
@@ -28,10 +29,10 @@ public:
 
 private:
     SqliteDatasetWriter(Database& db, std::unique_ptr<BulkWriteMode> bulkWriteMode, DatasetId datasetId, std::optional<LabelSetId> labelSetId,
-                        std::vector<std::string> columns, std::string textColumn, std::string annotator);
+                        std::vector<std::string> columns, std::string textColumn, std::string annotator,
+                        bool indexForSearch);
     std::int64_t labelId(const std::string& name);
     void refreshTextColumnIndex();
-    void serializeFields(const NewRecord& record, std::string& out) const;
 
     /// Connection settings for one bulk write, set outside any transaction (SQLite ignores these pragmas
     /// inside one) and restored when the writer goes:
@@ -72,7 +73,9 @@ private:
     std::optional<RecordId> m_firstRecordId; ///< ids this writer inserted, for the dataset's id range
     RecordId m_lastRecordId = 0;
     std::string m_fieldsBuffer;
+    std::string m_searchBodyBuffer;
     Statement m_insertRecord;
+    std::optional<Statement> m_insertSearchBody; ///< set when the writer indexes for search
     Statement m_insertAnnotation;
     Statement m_insertLabel;
     bool m_committed = false;

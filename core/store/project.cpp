@@ -239,10 +239,12 @@ Status Project::renameDataset(DatasetId id, const std::string& newName) {
 }
 
 Result<std::unique_ptr<DatasetWriter>> Project::beginDataset(const DatasetInfo& info, LabelSetKind labelKind,
-                                                            const std::string& annotator, BulkJournal journal) {
+                                                            const std::string& annotator, BulkJournal journal,
+                                                            SearchIndexing indexing) {
     try {
         return SqliteDatasetWriter::begin(*m_db, info, labelKind, annotator,
-                                          journal == BulkJournal::RollbackIfAlone);
+                                          journal == BulkJournal::RollbackIfAlone,
+                                          indexing == SearchIndexing::WithRecords);
     } catch (const DatabaseError& e) {
         return databaseError(e, path());
     }

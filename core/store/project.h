@@ -41,8 +41,10 @@ public:
     Status forEachRecord(DatasetId id, const std::function<bool(const Record&)>& visit, int batchSize = 2000);
     Result<std::vector<LabelCount>> labelCounts(DatasetId id);
 
-    /// The search index is built after an import commits, in resumable batches (each its own
-    /// transaction), so a dataset is browsable at once and a killed indexer loses nothing.
+    /// An import indexes its records for search in its own transaction (SearchIndexing::WithRecords).
+    /// Records written without (SearchIndexing::Later, records appended later, projects whose index a
+    /// migration rebuilt) are indexed by buildSearchIndex in resumable batches, each its own transaction,
+    /// so a killed indexer loses nothing.
     Result<SearchIndexStatus> searchIndexStatus(DatasetId id);
     /// Indexes every record not yet indexed, in every dataset. `progress(indexed, total)` after each batch.
     /// Returns the number of records indexed; ErrorCode::Cancelled when stopped (work so far is kept).
@@ -55,11 +57,17 @@ public:
         RollbackIfAlone, ///< a rollback journal when no other connection is open (the CLI: ~10% faster,
                          ///< but a connection opened meanwhile waits for the commit)
     };
+    /// Whether a dataset writer adds its records to the search index as it writes them.
+    enum class SearchIndexing {
+        Later,       ///< leave them to buildSearchIndex
+        WithRecords, ///< index each record in the writer's transaction: one pass, no second read
+    };
     /// Begins writing a new dataset in one transaction: nothing is visible to other connections until
     /// DatasetWriter::commit(); destroying it uncommitted rolls everything back.
     Result<std::unique_ptr<DatasetWriter>> beginDataset(const DatasetInfo& info, LabelSetKind labelKind,
                                                        const std::string& annotator,
-                                                       BulkJournal journal = BulkJournal::Wal);
+                                                       BulkJournal journal = BulkJournal::Wal,
+                                                       SearchIndexing indexing = SearchIndexing::Later);
 
     Database& database();
     /// Interrupts a long query running on this connection from another thread.

@@ -1,4 +1,4 @@
-// Project's full-text index upkeep: built after import in small committed batches (see project.h).
+// Project's full-text index upkeep for records no import indexed, in small committed batches (see project.h).
 #include "store/project.h"
 
 #include "store/datasetrange.h"

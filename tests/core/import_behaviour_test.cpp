@@ -82,6 +82,29 @@ TEST_F(ImportBehaviour, CancelFromProgressLeavesNoDatasetAndExistingDataUntouche
     auto datasets = m_project->datasets();
     ASSERT_TRUE(datasets.ok());
     EXPECT_EQ(datasets->size(), 1u);
+    // The cancelled import's search-index rows went with its transaction.
+    auto indexed = m_project->database().prepare("SELECT COUNT(*) FROM records_fts WHERE records_fts MATCH '\"留 言\"'");
+    ASSERT_TRUE(indexed.step());
+    EXPECT_EQ(indexed.columnInt(0), 5000);
+}
+
+TEST_F(ImportBehaviour, ImportIndexesItsRecordsForSearchUnlessAskedNotTo) {
+    const std::string path = write("many.csv", manyRows(300));
+    ASSERT_TRUE(run(options(path, "indexed")).ok());
+    const auto indexed = m_project->dataset("indexed").value();
+    EXPECT_TRUE(m_project->searchIndexStatus(indexed.id).value().complete());
+    EXPECT_EQ(m_project->queryRecordIds({.datasetId = indexed.id, .search = "留言"}).value().size(), 300u);
+    EXPECT_EQ(m_project->queryRecordIds({.datasetId = indexed.id, .search = "17"}).value().size(), 11u); // 17, 170-179
+
+    ImportOptions later = options(path, "later");
+    later.indexForSearch = false;
+    ASSERT_TRUE(run(later).ok());
+    const auto unindexed = m_project->dataset("later").value();
+    EXPECT_EQ(m_project->searchIndexStatus(unindexed.id).value().indexed, 0);
+    EXPECT_TRUE(m_project->queryRecordIds({.datasetId = unindexed.id, .search = "留言"}).value().empty());
+    EXPECT_EQ(m_project->buildSearchIndex().value(), 300); // only what the second import left
+    EXPECT_EQ(m_project->queryRecordIds({.datasetId = unindexed.id, .search = "留言"}).value().size(), 300u);
+    EXPECT_EQ(m_project->queryRecordIds({.datasetId = indexed.id, .search = "留言"}).value().size(), 300u);
 }
 
 TEST_F(ImportBehaviour, TakenDatasetNameIsRefusedAndLeftAlone) {

@@ -71,10 +71,31 @@ TEST(Migration, EachEarlierVersionMigratesToTheSameSchemaAndKeepsData) {
         const auto legacy = (*project)->dataset("legacy");
         ASSERT_TRUE(legacy.ok());
         EXPECT_EQ(legacy->rowCount, 1);
+        // Step 7 rebuilds the search index: the dataset reads as unindexed until the indexer has run.
+        const auto before = (*project)->searchIndexStatus(legacy->id);
+        ASSERT_TRUE(before.ok());
+        EXPECT_EQ(before->indexed, 0);
+        EXPECT_EQ(before->total, 1);
+        const auto indexed = (*project)->buildSearchIndex();
+        ASSERT_TRUE(indexed.ok()) << indexed.error().what();
+        EXPECT_EQ(*indexed, 1);
         const auto hits = (*project)->queryRecordIds({.datasetId = legacy->id, .search = "数据"});
         ASSERT_TRUE(hits.ok());
         EXPECT_EQ(hits->size(), 1u);
     }
+}
+
+// Step 7's index settings: no per-row size table, and a pending-term hash large enough that a big import
+// is flushed in a few segments.
+TEST(Migration, SearchIndexHasNoSizeTableAndALargeHash) {
+    TempDir dir;
+    Database db(dir.file("p.bbproj"));
+    migrate(db);
+    auto docsize = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'records_fts_docsize'");
+    EXPECT_FALSE(docsize.step());
+    auto hash = db.prepare("SELECT v FROM records_fts_config WHERE k = 'hashsize'");
+    ASSERT_TRUE(hash.step());
+    EXPECT_EQ(hash.columnInt(0), 16 * 1024 * 1024);
 }
 
 TEST(Migration, ReadOnlyOpenOfOldProjectAsksForUpgrade) {
