@@ -9,18 +9,24 @@
 
 namespace bankbench::ml {
 
-
 FastTextImpl::FastTextImpl(const FastTextOptions& options) : m_options(options) {
+    // The table's storage comes from largeZeros (huge pages: lazy Adam touches rows all over it). Handing it
+    // to the options as `_weight` also spares EmbeddingBag its own default table (another allocation of the
+    // table's size, filled with normal samples only to be replaced).
     embedding = register_module(
         "embedding",
-        torch::nn::EmbeddingBag(
-            torch::nn::EmbeddingBagOptions(options.buckets, options.dim).mode(torch::kMean).sparse(true)));
+        torch::nn::EmbeddingBag(torch::nn::EmbeddingBagOptions(options.buckets, options.dim)
+                                    .mode(torch::kMean)
+                                    .sparse(true)
+                                    ._weight(largeZeros({options.buckets, options.dim}, torch::kFloat32))));
     fc = register_module("fc", torch::nn::Linear(options.dim, options.numClasses));
+    resetParameters();
+}
+
+void FastTextImpl::resetParameters() {
     torch::NoGradGuard noGrad;
-    // The table's storage comes from largeZeros (huge pages: lazy Adam touches rows all over it).
-    embedding->weight.set_data(largeZeros({options.buckets, options.dim}, torch::kFloat32));
-    const double bound = 1.0 / static_cast<double>(options.dim);
-    auto generator = at::make_generator<at::CPUGeneratorImpl>(options.seed);
+    const double bound = 1.0 / static_cast<double>(m_options.dim);
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(m_options.seed);
     embedding->weight.uniform_(-bound, bound, generator);
     fc->weight.zero_();
     fc->bias.zero_();
@@ -111,7 +117,8 @@ torch::Tensor FastTextClassifier::forward(const EncodedTexts& inputs,
     return m_module->forward(ids, offsets, context.training, context.generator);
 }
 
-torch::Tensor FastTextClassifier::embed(const EncodedTexts& inputs, const std::vector<std::int64_t>& indices) {
+torch::Tensor FastTextClassifier::embed(const EncodedTexts& inputs,
+                                        const std::vector<std::int64_t>& indices) {
     auto [ids, offsets] = batchInputs(inputs, indices);
     return m_module->embedding->forward(ids, offsets);
 }
@@ -122,6 +129,11 @@ std::vector<TrainableModel::Parameter> FastTextClassifier::parameters() {
         {"fc.weight", m_module->fc->weight, false, true},
         {"fc.bias", m_module->fc->bias, false, false},
     };
+}
+
+bool FastTextClassifier::resetParameters() {
+    m_module->resetParameters();
+    return true;
 }
 
 void FastTextClassifier::to(const torch::Device& device) {

@@ -29,6 +29,10 @@ public:
     torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& offsets, bool training,
                           at::Generator* generator);
 
+    /// Back to the initial values in place (the table from `seed`, the output layer at zero): what a new
+    /// module with the same options holds, without allocating its tables again.
+    void resetParameters();
+
     const FastTextOptions& options() const { return m_options; }
     torch::nn::EmbeddingBag embedding{nullptr};
     torch::nn::Linear fc{nullptr};
@@ -72,6 +76,7 @@ public:
     std::vector<Parameter> parameters() override;
     void to(const torch::Device& device) override;
     torch::Device device() const override { return m_device; }
+    bool resetParameters() override;
 
     FastText& module() { return m_module; }
 

@@ -17,23 +17,24 @@ bool fusedCpu(const torch::Tensor& tensor) {
     return tensor.device().is_cpu() && tensor.scalar_type() == torch::kFloat32 && tensor.is_contiguous();
 }
 
-// One Adam update of `count` contiguous floats; `stepSize` = lr / (1 - beta1^t), `bc2Sqrt` = sqrt(1 -
-// beta2^t). Compiled with -fno-math-errno (core/ml/CMakeLists.txt): std::sqrt of the (never negative) second
-// moment is then vectorised; with errno semantics GCC keeps a scalar call per element.
-// AVX2 and baseline clones (GCC target_clones); element-wise, so both round the same.
-__attribute__((target_clones("avx2", "default"))) void adamRow(float* __restrict p, float* __restrict m, float* __restrict v, const float* __restrict g,
-                    std::int64_t count, float beta1, float beta2, float stepSize, float bc2Sqrt, float eps) {
-    const float oneMinusBeta1 = 1.0F - beta1;
-    const float oneMinusBeta2 = 1.0F - beta2;
-    const float invBc2Sqrt = 1.0F / bc2Sqrt;
-    for (std::int64_t j = 0; j < count; ++j) {
-        const float grad = g[j];
-        const float mj = beta1 * m[j] + oneMinusBeta1 * grad;
-        const float vj = beta2 * v[j] + oneMinusBeta2 * grad * grad;
-        m[j] = mj;
-        v[j] = vj;
-        p[j] -= stepSize * mj / (std::sqrt(vj) * invBc2Sqrt + eps);
+// The loops over rows and over a dense parameter, in AVX2 and baseline clones (GCC target_clones) with the
+// row update inlined (adamrow.h); element-wise, so both clones round the same.
+__attribute__((target_clones("avx2", "default"))) void updateRows(const detail::AdamRowStep& step,
+                                                                  const std::int64_t* rowIds,
+                                                                  const float* sums, std::int64_t begin,
+                                                                  std::int64_t end) {
+    for (std::int64_t i = begin; i < end; ++i) {
+        if (i + kPrefetchRows < end)
+            step.prefetch(rowIds[i + kPrefetchRows]);
+        step.apply(rowIds[i], sums + i * step.width);
     }
+}
+
+__attribute__((target_clones("avx2", "default"))) void updateDense(float* p, float* m, float* v,
+                                                                   const float* g, std::int64_t count,
+                                                                   float beta1, float beta2, float stepSize,
+                                                                   float bc2Sqrt, float eps) {
+    detail::adamRow(p, m, v, g, count, beta1, beta2, stepSize, bc2Sqrt, eps);
 }
 
 } // namespace
@@ -106,10 +107,10 @@ void LazyAdam::denseStep(Param& param, State& state, double learningRate) {
         const auto t = static_cast<double>(state.steps.item<std::int64_t>());
         const float stepSize = static_cast<float>(learningRate / (1.0 - std::pow(beta1, t)));
         const float bc2Sqrt = static_cast<float>(std::sqrt(1.0 - std::pow(beta2, t)));
-        adamRow(param.tensor.data_ptr<float>(), state.expAvg.data_ptr<float>(),
-                state.expAvgSq.data_ptr<float>(), grad.data_ptr<float>(), param.tensor.numel(),
-                static_cast<float>(beta1), static_cast<float>(beta2), stepSize, bc2Sqrt,
-                static_cast<float>(m_options.epsilon));
+        updateDense(param.tensor.data_ptr<float>(), state.expAvg.data_ptr<float>(),
+                    state.expAvgSq.data_ptr<float>(), grad.data_ptr<float>(), param.tensor.numel(),
+                    static_cast<float>(beta1), static_cast<float>(beta2), stepSize, bc2Sqrt,
+                    static_cast<float>(m_options.epsilon));
         return;
     }
     state.expAvg.mul_(beta1).add_(grad, 1.0 - beta1);
@@ -194,39 +195,32 @@ bool LazyAdam::fusable() const {
     return std::all_of(m_params.begin(), m_params.end(), [](const Param& p) { return fusedCpu(p.tensor); });
 }
 
-void LazyAdam::stepRows(std::size_t index, const std::int64_t* rowIds, std::int64_t count, const float* sums,
-                        double learningRate) {
+detail::AdamRowStep LazyAdam::beginRowStep(std::size_t index, double learningRate) {
     auto& param = m_params[index];
     auto& state = m_state[index];
-    const std::int64_t width = param.tensor.numel() / param.tensor.size(0);
-    const float beta1 = static_cast<float>(m_options.beta1), beta2 = static_cast<float>(m_options.beta2);
-    const float eps = static_cast<float>(m_options.epsilon);
     ++m_stepCalls;
     growBiasCorrections(m_stepCalls);
-    float* p = param.tensor.data_ptr<float>();
-    float* m = state.expAvg.data_ptr<float>();
-    float* v = state.expAvgSq.data_ptr<float>();
-    std::int64_t* steps = state.steps.data_ptr<std::int64_t>();
-    const float lr = static_cast<float>(learningRate);
+    detail::AdamRowStep step;
+    step.param = param.tensor.data_ptr<float>();
+    step.expAvg = state.expAvg.data_ptr<float>();
+    step.expAvgSq = state.expAvgSq.data_ptr<float>();
+    step.steps = state.steps.data_ptr<std::int64_t>();
+    step.inverseBc1 = m_inverseBc1.data();
+    step.sqrtBc2 = m_sqrtBc2.data();
+    step.width = param.tensor.numel() / param.tensor.size(0);
+    step.learningRate = static_cast<float>(learningRate);
+    step.beta1 = static_cast<float>(m_options.beta1);
+    step.beta2 = static_cast<float>(m_options.beta2);
+    step.epsilon = static_cast<float>(m_options.epsilon);
+    return step;
+}
+
+void LazyAdam::stepRows(std::size_t index, const std::int64_t* rowIds, std::int64_t count, const float* sums,
+                        double learningRate) {
+    const auto step = beginRowStep(index, learningRate);
     // Rows are distinct, so threads never write the same row.
     at::parallel_for(0, count, 256, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t i = begin; i < end; ++i) {
-            // Rows are scattered over the table: fetch a few rows ahead instead of waiting for each.
-            if (i + kPrefetchRows < end) {
-                const std::int64_t ahead = rowIds[i + kPrefetchRows] * width;
-                for (std::int64_t j = 0; j < width; j += 16) {
-                    __builtin_prefetch(p + ahead + j, 1);
-                    __builtin_prefetch(m + ahead + j, 1);
-                    __builtin_prefetch(v + ahead + j, 1);
-                }
-                __builtin_prefetch(steps + rowIds[i + kPrefetchRows], 1);
-            }
-            const std::int64_t row = rowIds[i];
-            const auto t = static_cast<std::size_t>(++steps[row]);
-            const std::int64_t offset = row * width;
-            adamRow(p + offset, m + offset, v + offset, sums + i * width, width, beta1, beta2,
-                    lr * m_inverseBc1[t], m_sqrtBc2[t], eps);
-        }
+        updateRows(step, rowIds, sums, begin, end);
     });
 }
 
@@ -247,10 +241,21 @@ void LazyAdam::stepDense(std::size_t index, const float* grad, double learningRa
         ++steps[i];
     const auto t = static_cast<double>(steps[0]);
     const double beta1 = m_options.beta1, beta2 = m_options.beta2;
-    adamRow(p, state.expAvg.data_ptr<float>(), state.expAvgSq.data_ptr<float>(), grad, numel,
-            static_cast<float>(beta1), static_cast<float>(beta2),
-            static_cast<float>(learningRate / (1.0 - std::pow(beta1, t))),
-            static_cast<float>(std::sqrt(1.0 - std::pow(beta2, t))), static_cast<float>(m_options.epsilon));
+    updateDense(p, state.expAvg.data_ptr<float>(), state.expAvgSq.data_ptr<float>(), grad, numel,
+                static_cast<float>(beta1), static_cast<float>(beta2),
+                static_cast<float>(learningRate / (1.0 - std::pow(beta1, t))),
+                static_cast<float>(std::sqrt(1.0 - std::pow(beta2, t))),
+                static_cast<float>(m_options.epsilon));
+}
+
+void LazyAdam::resetState() {
+    torch::NoGradGuard noGrad;
+    for (auto& state : m_state) {
+        state.expAvg.zero_();
+        state.expAvgSq.zero_();
+        state.steps.zero_();
+    }
+    m_stepCalls = 0;
 }
 
 std::vector<std::pair<std::string, torch::Tensor>> LazyAdam::state() const {

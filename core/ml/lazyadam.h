@@ -2,6 +2,8 @@
 
 // Includes torch: for bankbench_ml's own sources and tests only (never from Qt code).
 
+#include "ml/adamrow.h"
+
 #include <torch/torch.h>
 
 #include <cstdint>
@@ -56,9 +58,18 @@ public:
     /// Counts as one sparse step, as step() does. Threads over rows (at::parallel_for).
     void stepRows(std::size_t index, const std::int64_t* rows, std::int64_t count, const float* sums,
                   double learningRate);
+    /// The same update as stepRows() for callers that sum each row's gradient themselves, row by row
+    /// (fasttextstep.cpp sums a row in L1 and updates it at once, without a buffer of all sums): counts one
+    /// sparse step of parameter `index` and returns what updates its rows. Apply it to distinct rows only,
+    /// before the optimizer's next step.
+    detail::AdamRowStep beginRowStep(std::size_t index, double learningRate);
     /// The update step() makes for the dense gradient of a parameter that is not `sparse` (numel floats, the
     /// parameter's layout), weight decay included.
     void stepDense(std::size_t index, const float* grad, double learningRate);
+
+    /// Back to the state of a new optimizer over the same parameters (moments and step counts at zero),
+    /// in place: a refit that resets its model in place keeps the memory of the moments too.
+    void resetState();
 
     const std::vector<Param>& params() const { return m_params; }
 

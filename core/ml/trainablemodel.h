@@ -91,6 +91,10 @@ public:
     virtual std::vector<Parameter> parameters() = 0;
     virtual void to(const torch::Device& device) = 0;
     virtual torch::Device device() const = 0;
+    /// Puts every parameter back to the value a newly created model of the same config starts from, in
+    /// place (the same tensors and storage, so a refit reuses the selection model's memory). False when the
+    /// model cannot; the caller then creates a new model.
+    virtual bool resetParameters() { return false; }
 };
 
 /// Logits of `indices` (all of `inputs` when empty) in eval mode without gradients, batch by batch, as a

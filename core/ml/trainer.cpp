@@ -110,7 +110,7 @@ void Trainer::endSelectionEpoch() {
     auto metrics = validate(m_state.epochSeconds, static_cast<std::int64_t>(m_indices.size()));
     m_state.history.push_back(metrics);
     if (recordSelectionScore(m_state, metrics.epoch, metrics.validationMacroF1))
-        m_best = cloneWeights(currentWeights());
+        copyWeightsInto(currentWeights(), m_best);
     m_sink.epochFinished(metrics);
     emit(TrainProgress::Phase::EpochFinished, true);
     m_stoppedEarly = earlyStopDue(m_config, m_state, m_sink, "validation macro-F1");

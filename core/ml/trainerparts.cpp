@@ -86,7 +86,14 @@ core::Status Trainer::prepare() {
 }
 
 // A fresh, seeded model with its own optimizer and dropout generator (the refit starts from scratch too).
+// A model that can reset itself in place does so, with its optimizer: the refit then reuses the selection
+// model's tables and moments instead of faulting in new ones of the same size.
 core::Status Trainer::resetModel(std::uint64_t generatorSeed) {
+    if (m_model && m_optimizer && m_model->resetParameters()) {
+        m_optimizer->resetState();
+        m_generator = at::make_generator<at::CPUGeneratorImpl>(generatorSeed);
+        return {};
+    }
     auto model = createModel(m_config, static_cast<std::int64_t>(m_data.labelNames.size()), m_request.modelDir);
     if (!model)
         return model.error();
@@ -237,17 +244,9 @@ CheckpointTensors Trainer::checkpointTensors() {
 // there, and its files, so a run cancelled during the refit still has a usable model.
 // The model's own weights are put back afterwards (a cancelled run's checkpoint holds those).
 core::Status Trainer::finishSelection() {
-    const auto targets = currentWeights();
-    NamedTensors latest;
-    torch::NoGradGuard noGrad;
-    for (std::size_t i = 0; i < targets.size() && i < m_best.size(); ++i) {
-        latest.emplace_back(targets[i].first, targets[i].second.detach().clone());
-        targets[i].second.copy_(m_best[i].second);
-    }
-    const auto restoreLatest = [&] {
-        for (std::size_t i = 0; i < latest.size(); ++i)
-            targets[i].second.copy_(latest[i].second);
-    };
+    // The best epoch's tensors lend their storage to the model while it predicts (swapped, not copied: no
+    // copy of the table and no second one to restore from).
+    BorrowedWeights borrowed(currentWeights(), m_best);
     const auto& indices = m_request.split.validation;
     auto logits = predictLogits(*m_model, *m_inputs, indices, 512, nullptr);
     const auto probabilities =
@@ -264,7 +263,7 @@ core::Status Trainer::finishSelection() {
             return tuned.error();
         m_state.thresholds = tuned->thresholds;
     }
-    restoreLatest();
+    borrowed.giveBack();
     auto report = evaluationReport(m_data, indices, probabilities, classes, m_state.thresholds);
     if (!report)
         return report.error();

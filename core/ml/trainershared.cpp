@@ -96,6 +96,44 @@ NamedTensors cloneWeights(const NamedTensors& weights) {
     return out;
 }
 
+void copyWeightsInto(const NamedTensors& weights, NamedTensors& copies) {
+    bool reusable = copies.size() == weights.size();
+    for (std::size_t i = 0; reusable && i < weights.size(); ++i)
+        reusable = copies[i].first == weights[i].first &&
+                   copies[i].second.sizes() == weights[i].second.sizes() &&
+                   copies[i].second.options().type_equal(weights[i].second.options());
+    if (!reusable) {
+        copies = cloneWeights(weights);
+        return;
+    }
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        copies[i].second.copy_(weights[i].second);
+}
+
+BorrowedWeights::BorrowedWeights(NamedTensors weights, NamedTensors& lender)
+    : m_weights(std::move(weights)), m_lender(lender) {
+    exchange();
+    m_borrowed = true;
+}
+
+void BorrowedWeights::giveBack() {
+    if (!m_borrowed)
+        return;
+    exchange();
+    m_borrowed = false;
+}
+
+void BorrowedWeights::exchange() {
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < m_weights.size() && i < m_lender.size(); ++i) {
+        auto& parameter = m_weights[i].second;
+        auto own = parameter.detach(); // shares the parameter's current storage
+        parameter.set_data(m_lender[i].second);
+        m_lender[i].second = own;
+    }
+}
+
 void takeStepLoss(TrainProgress& progress, double& lossSum, std::int64_t& steps) {
     if (steps <= 0)
         return;

@@ -62,6 +62,30 @@ NamedTensors namedWeights(const std::vector<TrainableModel::Parameter>& paramete
 /// Detached copies of `weights` (the best epoch's model).
 NamedTensors cloneWeights(const NamedTensors& weights);
 
+/// Makes `copies` hold the values of `weights`: into the tensors already there when their shapes match
+/// (each better epoch then copies into the same memory instead of faulting in a new table), else as
+/// cloneWeights() does.
+void copyWeightsInto(const NamedTensors& weights, NamedTensors& copies);
+
+/// For its lifetime (or until giveBack()), the parameters `weights` hold the storage of `lender` (copies
+/// of them of the same shapes, such as the best epoch's) and `lender` holds theirs: an exchange of
+/// storage, no data is copied. Parameters without a counterpart in `lender` keep their own.
+class BorrowedWeights {
+public:
+    BorrowedWeights(NamedTensors weights, NamedTensors& lender);
+    ~BorrowedWeights() { giveBack(); }
+    BorrowedWeights(const BorrowedWeights&) = delete;
+    BorrowedWeights& operator=(const BorrowedWeights&) = delete;
+    void giveBack();
+
+private:
+    void exchange();
+
+    NamedTensors m_weights;
+    NamedTensors& m_lender;
+    bool m_borrowed = false;
+};
+
 /// Moves the loss of the steps since the previous report into `progress` (the per-step curve: every step's
 /// loss lands in exactly one report) and resets the sums; nothing when no step was done since.
 void takeStepLoss(TrainProgress& progress, double& lossSum, std::int64_t& steps);

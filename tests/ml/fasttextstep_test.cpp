@@ -101,6 +101,10 @@ void compareWithAutograd(const Case& c) {
         const auto fusedLoss = fused->fusedTrainStep(*inputs, batch, request);
         ASSERT_TRUE(fusedLoss.has_value());
         EXPECT_NEAR(*fusedLoss, loss.item<double>(), 1e-5) << "step " << step;
+        // The fused step draws its dropout masks from a copy of the generator's engine: it must leave the
+        // generator exactly where the autograd path leaves it (the next batch's masks, a checkpoint's RNG).
+        EXPECT_TRUE(torch::equal(fusedGenerator.get_state(), referenceGenerator.get_state()))
+            << "step " << step;
     }
     auto a = reference->parameters();
     auto b = fused->parameters();
@@ -178,4 +182,45 @@ TEST(FastTextStep, DeclinesWhatItCannotComputeSoTheTrainerUsesAutograd) {
     EXPECT_FALSE(model->fusedTrainStep(*inputs, batch, request).has_value());
     request.targets = &targets;
     EXPECT_TRUE(model->fusedTrainStep(*inputs, batch, request).has_value());
+}
+
+// The refit resets the selection model in place (Trainer::resetModel): same values as a new model, same
+// memory.
+TEST(FastTextStep, ResetParametersRestoresTheInitialModelInTheSameMemory) {
+    core::HashedFeatureOptions features;
+    features.bucketBits = 7;
+    ml::FastTextOptions options;
+    options.dim = 12;
+    options.numClasses = 4;
+    options.seed = 5;
+    ml::FastTextClassifier fresh(features, options);
+    ml::FastTextClassifier trained(features, options);
+    auto optimizer = makeOptimizer(trained, 0);
+    auto inputs = trained.encode(kTexts);
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(3);
+    std::vector<std::int64_t> batch = {0, 1, 2, 3, 4, 5, 6, 7};
+    std::vector<std::int64_t> targets = kTargets;
+    for (int step = 0; step < 3; ++step) {
+        ml::FusedStepRequest request;
+        request.targets = &targets;
+        request.learningRate = 0.1;
+        request.optimizer = optimizer.get();
+        request.generator = &generator;
+        ASSERT_TRUE(trained.fusedTrainStep(*inputs, batch, request).has_value());
+    }
+    std::vector<void*> storage;
+    for (auto& p : trained.parameters())
+        storage.push_back(p.tensor.data_ptr());
+    ASSERT_FALSE(torch::equal(trained.parameters()[0].tensor, fresh.parameters()[0].tensor));
+
+    ASSERT_TRUE(trained.resetParameters());
+    optimizer->resetState();
+    const auto a = trained.parameters();
+    const auto b = fresh.parameters();
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        EXPECT_TRUE(torch::equal(a[i].tensor, b[i].tensor)) << a[i].name;
+        EXPECT_EQ(a[i].tensor.data_ptr(), storage[i]) << a[i].name;
+    }
+    for (const auto& [name, tensor] : optimizer->state())
+        EXPECT_EQ(tensor.abs().max().item<double>(), 0.0) << name;
 }

@@ -167,3 +167,37 @@ TEST(LazyAdam, RestoredStepCountsDriveTheBiasCorrection) {
     }
     EXPECT_EQ(optimizer.state()[2].second[0].item<std::int64_t>(), 501);
 }
+
+// A refit reuses its optimizer through resetState(): afterwards it must update exactly as a new LazyAdam does
+// (moments, per-row step counts and the sparse step count that bounds them all back at zero).
+TEST(LazyAdam, ResetStateUpdatesLikeANewOptimizer) {
+    const std::int64_t rows = 5, width = 3;
+    auto reused = torch::zeros({rows, width}).requires_grad_();
+    auto fresh = torch::zeros({rows, width}).requires_grad_();
+    ml::LazyAdam reusedOptimizer({{"table", reused, true, false}}, {0.9, 0.999, 1e-8, 0.0});
+    const auto values = torch::tensor({{1.0F, -2.0F, 0.5F}, {0.25F, 0.5F, -1.0F}});
+    for (int step = 0; step < 4; ++step) {
+        reused.mutable_grad() = sparseRowGrad(rows, width, {1, 3}, values * (step + 1));
+        reusedOptimizer.step(0.1);
+        reusedOptimizer.zeroGrad();
+    }
+    reusedOptimizer.resetState();
+    {
+        torch::NoGradGuard noGrad;
+        reused.zero_();
+    }
+    ml::LazyAdam freshOptimizer({{"table", fresh, true, false}}, {0.9, 0.999, 1e-8, 0.0});
+    for (int step = 0; step < 2; ++step) {
+        reused.mutable_grad() = sparseRowGrad(rows, width, {3, 4}, values);
+        fresh.mutable_grad() = sparseRowGrad(rows, width, {3, 4}, values);
+        reusedOptimizer.step(0.1);
+        freshOptimizer.step(0.1);
+        reusedOptimizer.zeroGrad();
+        freshOptimizer.zeroGrad();
+    }
+    EXPECT_TRUE(torch::equal(reused, fresh));
+    const auto a = reusedOptimizer.state();
+    const auto b = freshOptimizer.state();
+    for (std::size_t i = 0; i < a.size(); ++i)
+        EXPECT_TRUE(torch::equal(a[i].second, b[i].second)) << a[i].first;
+}
