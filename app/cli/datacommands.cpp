@@ -119,9 +119,8 @@ int runImport(const ImportArgs& args) {
     }
 
     const auto& r = *result;
-    std::optional<std::string> labelColumn;
-    if (auto info = (*project)->dataset(r.datasetId); info)
-        labelColumn = info->labelColumn;
+    // From the result, not the dataset: reading the dataset back counts its labels, a pass over them.
+    const std::optional<std::string>& labelColumn = r.labelColumn;
 
     // The import indexed its own records. Records left unindexed by earlier imports (--no-index, an index
     // a migration rebuilt) are indexed here in resumable batches: Ctrl+C keeps the dataset and leaves the

@@ -88,6 +88,7 @@ struct ImportResult {
     InputFormat format = InputFormat::Csv;
     std::vector<std::string> columns;
     std::string textColumn;
+    std::optional<std::string> labelColumn; ///< the column labels were read from, if any
     std::vector<ImportWarning> warnings; ///< capped (see kMaxImportWarnings); warningCount has the total
     std::int64_t warningCount = 0;
     double elapsedSeconds = 0;

@@ -78,18 +78,15 @@ void RowPipeline::prepare() {
     }
 }
 
-const PreparedRow& RowPipeline::next() {
-    if (!m_current || m_position == m_current->count) {
-        std::unique_lock lock(m_mutex);
-        if (m_current)
-            m_free.push_back(m_current);
-        m_changed.notify_all();
-        m_changed.wait(lock, [this] { return !m_filled.empty(); });
-        m_current = m_filled.front();
-        m_filled.pop_front();
-        m_position = 0;
-    }
-    return m_current->rows[m_position++];
+std::span<const PreparedRow> RowPipeline::nextBatch() {
+    std::unique_lock lock(m_mutex);
+    if (m_current)
+        m_free.push_back(m_current);
+    m_changed.notify_all();
+    m_changed.wait(lock, [this] { return !m_filled.empty(); });
+    m_current = m_filled.front();
+    m_filled.pop_front();
+    return {m_current->rows.data(), m_current->count};
 }
 
 } // namespace bankbench::core

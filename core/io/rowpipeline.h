@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -20,14 +21,16 @@ namespace bankbench::core {
 /// exception while preparing becomes a Failed row.
 class RowPipeline {
 public:
-    explicit RowPipeline(RowPreparer& preparer, std::size_t rowsPerBatch = 256, std::size_t batchCount = 4);
+    /// Batches of ~1,000 rows: the threads hand over (and may wake each other) once per batch.
+    explicit RowPipeline(RowPreparer& preparer, std::size_t rowsPerBatch = 1024, std::size_t batchCount = 4);
     ~RowPipeline(); ///< stops the preparing thread and waits for it
     RowPipeline(const RowPipeline&) = delete;
     RowPipeline& operator=(const RowPipeline&) = delete;
 
-    /// The next row, valid until the following call. Ends with a row whose status is End or Failed;
-    /// do not call again after that.
-    const PreparedRow& next();
+    /// The next batch of rows, in source order, valid until the following call (so a writer can take a
+    /// batch's records without copying them). The last batch ends with a row whose status is End or
+    /// Failed; do not call again after that.
+    std::span<const PreparedRow> nextBatch();
 
 private:
     struct Batch {
@@ -46,7 +49,6 @@ private:
     std::deque<Batch*> m_filled; ///< batches for the caller, in source order
     bool m_stop = false;
     Batch* m_current = nullptr; ///< the caller's batch
-    std::size_t m_position = 0;
     std::thread m_thread; // last: starts once everything above is constructed
 };
 

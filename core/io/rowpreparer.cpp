@@ -3,12 +3,11 @@
 #include "io/columnsuggest.h"
 #include "io/labelvalues.h"
 #include "store/recordfields.h"
-#include "text/searchtext.h"
 
 namespace bankbench::core {
 
-RowPreparer::RowPreparer(const DatasetInfo& info, bool multiLabel, bool searchBodies, RowReader& reader)
-    : m_info(info), m_multiLabel(multiLabel), m_searchBodies(searchBodies), m_jsonl(info.sourceFormat == "jsonl"),
+RowPreparer::RowPreparer(const DatasetInfo& info, bool multiLabel, RowReader& reader)
+    : m_info(info), m_multiLabel(multiLabel), m_jsonl(info.sourceFormat == "jsonl"),
       m_reader(reader) {}
 
 void RowPreparer::next(PreparedRow& row) {
@@ -37,10 +36,6 @@ void RowPreparer::next(PreparedRow& row) {
     }
     row.record.sourceLine = m_reader.line();
     serializeRecordFields(row.record.fields, m_textIndex, row.record.text, row.record.fieldsJson);
-    if (m_searchBodies)
-        row.record.searchBody = searchBody(row.record.text);
-    else
-        row.record.searchBody.clear();
 }
 
 std::optional<RowError> RowPreparer::takeTextAndLabels(PreparedRow& row) {

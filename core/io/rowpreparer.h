@@ -11,20 +11,19 @@ namespace bankbench::core {
 /// One source row made ready for a DatasetWriter, or why it cannot be imported.
 struct PreparedRow {
     RowReader::Status status = RowReader::Status::Row;
-    NewRecord record;                    ///< Row: source line, text, fields, labels, search body
+    NewRecord record;                    ///< Row: source line, text, fields (serialized), labels
     RowError error;                      ///< BadRow and Failed: why
     std::vector<ImportWarning> warnings; ///< problems that did not stop the row, in line order
     std::int64_t bytesRead = 0;          ///< bytes of the file read once this row was
 };
 
 /// The per-row work of an import that needs no database: reads a row, picks out its text and labels,
-/// checks that its labels fit the dataset and computes its search-index body. Runs on whichever one
-/// thread owns it (RowPipeline's).
+/// checks that its labels fit the dataset and serializes its fields. Runs on whichever one thread owns
+/// it (RowPipeline's).
 class RowPreparer {
 public:
-    /// `multiLabel`: the dataset's label set holds several labels per row. `searchBodies`: fill
-    /// NewRecord::searchBody for a writer that indexes.
-    RowPreparer(const DatasetInfo& info, bool multiLabel, bool searchBodies, RowReader& reader);
+    /// `multiLabel`: the dataset's label set holds several labels per row.
+    RowPreparer(const DatasetInfo& info, bool multiLabel, RowReader& reader);
 
     /// Reads the next row into `row`, reusing its buffers. After End or Failed, do not call again.
     void next(PreparedRow& row);
@@ -38,7 +37,6 @@ private:
 
     const DatasetInfo& m_info;
     bool m_multiLabel;
-    bool m_searchBodies;
     bool m_jsonl;
     RowReader& m_reader;
     std::optional<std::size_t> m_textIndex;

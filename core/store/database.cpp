@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "store/searchtokenizer.h"
+
 #include "text/searchtext.h"
 
 #include <sqlite3.h>
@@ -68,10 +70,16 @@ Database::Database(const std::string& path, Mode mode) : m_path(path) {
     sqlite3_extended_result_codes(m_db, 1);
     // Readers and the import writer share the file; wait rather than fail on a brief lock.
     sqlite3_busy_timeout(m_db, 10000);
+    // 16 KiB pages for new files (SQLite's default is 4 KiB): an import appends millions of rows and
+    // search-index segments, and larger pages mean fewer page splits and write calls (~10% of an
+    // import's writing CPU). Only an empty file takes it; it must come before WAL is switched on.
+    if (mode == Mode::ReadWriteCreate)
+        exec("PRAGMA page_size=16384");
     if (mode != Mode::ReadOnly)
         exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA foreign_keys=ON");
     exec("PRAGMA synchronous=NORMAL");
+    registerSearchTokenizer(m_db);
     sqlite3_create_function_v2(m_db, "bb_search_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                &searchTextFunction, nullptr, nullptr, nullptr);
 }

@@ -191,9 +191,9 @@ Result<DatasetInfo> Project::dataset(DatasetId id) {
 Status Project::deleteDataset(DatasetId id) {
     try {
         Transaction transaction(*m_db);
-        // The FTS index is contentless: deleting a row means handing back the exact body it indexed.
+        // The FTS index is contentless: deleting a row means handing back the exact text it indexed.
         m_db->prepare("INSERT INTO records_fts(records_fts, rowid, body) "
-                      "SELECT 'delete', r.id, bb_search_text(r.text) FROM records r JOIN datasets d ON d.id = r.dataset_id "
+                      "SELECT 'delete', r.id, r.text FROM records r JOIN datasets d ON d.id = r.dataset_id "
                       "WHERE " + recordsOfDatasetWithin("r", "?1", {}, "d.fts_indexed_upto"))
             .bind(1, id)
             .run();

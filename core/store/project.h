@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,13 @@ public:
     /// Column list may grow during import (JSONL keys first seen late); commit() stores the final list.
     virtual void setColumns(const std::vector<std::string>& columns) = 0;
     virtual Status add(const NewRecord& record) = 0;
+    /// Writes `records` in order, as add() would one by one; a writer may use fewer statements.
+    virtual Status addAll(std::span<const NewRecord* const> records) {
+        for (const NewRecord* record : records)
+            if (auto added = add(*record); !added)
+                return added;
+        return {};
+    }
     virtual std::int64_t rowsWritten() const = 0;
     virtual Status commit() = 0;
 };

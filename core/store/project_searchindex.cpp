@@ -59,7 +59,7 @@ Result<std::int64_t> Project::buildSearchIndex(const std::function<void(std::int
         }
         std::int64_t done = 0;
         // Batches are id ranges: finding "the next N records" would read each row twice.
-        auto insert = m_db->prepare("INSERT INTO records_fts(rowid, body) SELECT id, bb_search_text(text) FROM records "
+        auto insert = m_db->prepare("INSERT INTO records_fts(rowid, body) SELECT id, text FROM records "
                                     "WHERE dataset_id = ?1 AND id > ?2 AND id <= ?3");
         auto mark = m_db->prepare("UPDATE datasets SET fts_indexed_upto = ?1 WHERE id = ?2");
         for (auto& dataset : pending) {

@@ -55,9 +55,6 @@ struct NewRecord {
     /// `text` on read) so the text is not stored twice.
     std::string fieldsJson;
     std::vector<std::string> labels;
-    /// The record's search-index body, searchBody(text), when a parsing thread has computed it already;
-    /// empty: a writer that indexes computes it.
-    std::string searchBody;
 };
 
 /// How much of a dataset the full-text index covers; search only finds indexed records.

@@ -197,15 +197,17 @@ DROP INDEX annotations_current;
     R"sql(
 ALTER TABLE bot_versions ADD COLUMN slot_run TEXT;
 )sql",
-    // 7: a cheaper search index, written by the import itself. columnsize=0 drops the per-row size table
-    //    (one b-tree row per record; only ranking reads it, and record search does not rank), and a 16 MB
+    // 7: a cheaper search index, written by the import itself. The bb_text tokenizer (store/searchtokenizer.h)
+    //    reads the raw text, so no spaced copy of it is made; columnsize=0 drops the per-row size table
+    //    (one b-tree row per record; only ranking reads it, and record search does not rank); a 16 MB
     //    pending-term hash (FTS5's default is 1 MB) flushes a million-row import in a few large segments
-    //    instead of hundreds of small ones that are then merged: together 2.5 s -> 1.2 s of CPU per
-    //    million rows (BENCHMARKS.md). A contentless index cannot be copied, so it is rebuilt: every
-    //    dataset is marked unindexed and the background indexer (buildSearchIndex) fills it again.
+    //    instead of hundreds of small ones that are then merged (BENCHMARKS.md). bb_text is registered by
+    //    Bankbench's connections only: other SQLite tools can read the project but not records_fts.
+    //    A contentless index cannot be copied, so it is rebuilt: every dataset is marked unindexed and
+    //    the background indexer (buildSearchIndex) fills it again.
     R"sql(
 DROP TABLE records_fts;
-CREATE VIRTUAL TABLE records_fts USING fts5(body, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE records_fts USING fts5(body, content='', columnsize=0, tokenize='bb_text');
 INSERT INTO records_fts(records_fts, rank) VALUES('hashsize', 16777216);
 UPDATE datasets SET fts_indexed_upto = 0;
 )sql",
