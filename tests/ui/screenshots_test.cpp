@@ -6,6 +6,8 @@
 #include "common/appsettings.h"
 #include "common/projectsession.h"
 #include "common/translations.h"
+#include "demo/demogenerator.h"
+#include "data/datafilterbar.h"
 #include "data/dataworkspace.h"
 #include "data/recordtablemodel.h"
 #include "jobs/importjob.h"
@@ -16,6 +18,7 @@
 #include "support/testsupport.h"
 
 #include <QDir>
+#include <QLineEdit>
 #include <QPixmap>
 #include <QPointer>
 #include <QTest>
@@ -80,6 +83,26 @@ TEST_P(Screenshots, EmptyStateRunningImportAndAbout) {
     about.show();
     ASSERT_TRUE(QTest::qWaitFor([&] { return about.isRuntimeKnown(); }, 30000));
     ASSERT_TRUE(about.grab().save(shot(QStringLiteral("about")), "PNG"));
+}
+
+// The Data workspace on the demo project, narrowed by a Chinese search (the bb_text search index).
+TEST_P(Screenshots, DataWorkspaceWithAChineseSearch) {
+    const std::string project = m_dir.file("demo.bbproj");
+    ASSERT_TRUE(core::createDemoProject(project).ok());
+    ui::AppSettings settings(qs(m_dir.file("settings.ini")));
+    ui::MainWindow window(settings);
+    window.resize(1280, 800);
+    window.show();
+    window.openProject(qs(project));
+    ui::DataWorkspace* data = window.dataWorkspace();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.session().isOpen() && data->model()->isIdle(); }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.currentJob() == nullptr; }, 30000)); // the demo's index
+    data->filterBar()->searchEdit()->setText(QStringLiteral("信用卡"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !data->model()->isQueryRunning() && data->model()->rowCount() > 0 &&
+                                             data->model()->rowCount() < 1000; },
+                                10000));
+    QTest::qWait(300);
+    ASSERT_TRUE(window.grab().save(shot(QStringLiteral("data-search")), "PNG"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, Screenshots, ::testing::Values("en", "zh_CN"));
