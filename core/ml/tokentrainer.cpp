@@ -65,11 +65,9 @@ private:
     NamedTensors m_best;
     TrainerState m_state; ///< bestMacroF1 holds the best span micro-F1 (the selection score)
     std::int64_t m_stepsPerEpoch = 0, m_totalSteps = 0;
-    std::int64_t m_sessionExamples = 0, m_sessionSteps = 0;
-    double m_sessionSeconds = 0, m_lastLearningRate = 0;
+    detail::StepTally m_tally;
+    double m_lastLearningRate = 0;
     bool m_stoppedEarly = false;
-    double m_reportLossSum = 0; ///< loss of the steps since the previous Training report
-    std::int64_t m_reportSteps = 0;
     Clock::time_point m_started = Clock::now(), m_lastEmit{}, m_lastCheckpoint = Clock::now();
 };
 
@@ -203,12 +201,7 @@ core::Result<bool> TokenTrainer::runEpochs() {
             m_optimizer->zeroGrad();
             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
             const double batchLoss = learnable ? loss.item<double>() : 0.0;
-            detail::countBatch(m_state, batchLoss, seconds);
-            m_reportLossSum += batchLoss;
-            ++m_reportSteps;
-            m_sessionSeconds += seconds;
-            m_sessionExamples += static_cast<std::int64_t>(batch.size());
-            ++m_sessionSteps;
+            m_tally.add(m_state, batchLoss, seconds, static_cast<std::int64_t>(batch.size()));
             emit(TrainProgress::Phase::Training, false);
             if (auto status = detail::checkpointIfDue(m_config, m_state, m_lastCheckpoint, m_request.modelDir,
                                                       [this] { return checkpointTensors(); });
@@ -310,9 +303,9 @@ void TokenTrainer::emit(TrainProgress::Phase phase, bool force) {
     p.totalSteps = m_totalSteps;
     detail::fillStateProgress(p, m_state);
     if (phase == TrainProgress::Phase::Training)
-        detail::takeStepLoss(p, m_reportLossSum, m_reportSteps);
+        detail::takeStepLoss(p, m_tally);
     p.learningRate = m_lastLearningRate;
-    detail::fillSessionProgress(p, m_sessionSeconds, m_sessionExamples, m_sessionSteps, m_started, now);
+    detail::fillSessionProgress(p, m_tally, m_started, now);
     m_sink.progress(p);
 }
 
@@ -350,8 +343,7 @@ core::Result<TrainResult> TokenTrainer::run() {
     result.stoppedEarly = !*cancelled && static_cast<int>(m_state.history.size()) < m_config.epochs;
     result.steps = m_state.step;
     result.trainSeconds = m_state.trainSeconds;
-    result.examplesPerSecond =
-        m_sessionSeconds > 0 ? static_cast<double>(m_sessionExamples) / m_sessionSeconds : 0;
+    result.examplesPerSecond = m_tally.examplesPerSecond();
     emit(TrainProgress::Phase::Finished, true);
     return result;
 }

@@ -79,12 +79,7 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
             }
             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
             const double batchLoss = fusedLoss ? *fusedLoss : loss.item<double>();
-            countBatch(m_state, batchLoss, seconds);
-            m_reportLossSum += batchLoss;
-            ++m_reportSteps;
-            m_sessionSeconds += seconds;
-            m_sessionExamples += static_cast<std::int64_t>(batch.size());
-            ++m_sessionSteps;
+            m_tally.add(m_state, batchLoss, seconds, static_cast<std::int64_t>(batch.size()));
             emit(TrainProgress::Phase::Training, false);
             if (auto status = checkpointIfDue(m_config, m_state, m_lastCheckpoint, m_request.modelDir,
                                               [this] { return checkpointTensors(); });
@@ -184,8 +179,7 @@ core::Result<TrainResult> Trainer::run() {
     result.stoppedEarly = !cancelled && static_cast<int>(m_state.history.size()) < m_config.epochs;
     result.steps = m_state.step;
     result.trainSeconds = m_state.trainSeconds;
-    result.examplesPerSecond =
-        m_sessionSeconds > 0 ? static_cast<double>(m_sessionExamples) / m_sessionSeconds : 0;
+    result.examplesPerSecond = m_tally.examplesPerSecond();
     emit(TrainProgress::Phase::Finished, true);
     return result;
 }

@@ -4,6 +4,7 @@
 // optional refit on all examples). Includes torch.
 
 #include "ml/checkpoint.h"
+#include "ml/trainershared.h"
 #include "ml/lazyadam.h"
 #include "ml/trainablemodel.h"
 #include "ml/trainer.h"
@@ -75,16 +76,12 @@ private:
     std::int64_t m_stepsPerEpoch = 0;
     std::int64_t m_totalSteps = 0; ///< of the current phase
     bool m_stoppedEarly = false;   ///< this session's selection stopped early
-    std::int64_t m_sessionExamples = 0;
-    double m_sessionSeconds = 0;
-    std::int64_t m_sessionSteps = 0;
+    StepTally m_tally;
     double m_lastLearningRate = 0;
     Clock::time_point m_started = Clock::now();
     /// Last throttled Training report. Forced reports (epoch ends) do not move it: with epochs shorter
     /// than the interval they would otherwise starve the per-step curve.
     Clock::time_point m_lastStepEmit{};
-    double m_reportLossSum = 0; ///< loss of the steps since the previous report
-    std::int64_t m_reportSteps = 0;
     Clock::time_point m_lastCheckpoint = Clock::now();
 };
 

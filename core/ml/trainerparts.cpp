@@ -308,9 +308,9 @@ void Trainer::emit(TrainProgress::Phase phase, bool force) {
     p.step = m_state.step;
     p.totalSteps = m_state.phaseStartStep + m_totalSteps; // where this phase ends
     fillStateProgress(p, m_state);
-    takeStepLoss(p, m_reportLossSum, m_reportSteps);
+    takeStepLoss(p, m_tally);
     p.learningRate = m_lastLearningRate;
-    fillSessionProgress(p, m_sessionSeconds, m_sessionExamples, m_sessionSteps, m_started, now);
+    fillSessionProgress(p, m_tally, m_started, now);
     m_sink.progress(p);
 }
 

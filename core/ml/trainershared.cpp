@@ -134,22 +134,34 @@ void BorrowedWeights::exchange() {
     }
 }
 
-void takeStepLoss(TrainProgress& progress, double& lossSum, std::int64_t& steps) {
-    if (steps <= 0)
-        return;
-    progress.stepLoss = lossSum / static_cast<double>(steps);
-    progress.stepLossSteps = steps;
-    lossSum = 0;
-    steps = 0;
+void StepTally::add(TrainerState& state, double loss, double seconds, std::int64_t examples) {
+    countBatch(state, loss, seconds);
+    reportLossSum += loss;
+    ++reportSteps;
+    sessionSeconds += seconds;
+    sessionExamples += examples;
+    ++sessionSteps;
 }
 
-void fillSessionProgress(TrainProgress& progress, double sessionSeconds, std::int64_t sessionExamples,
-                         std::int64_t sessionSteps, Clock::time_point started, Clock::time_point now) {
-    progress.examplesPerSecond =
-        sessionSeconds > 0 ? static_cast<double>(sessionExamples) / sessionSeconds : 0;
+double StepTally::examplesPerSecond() const {
+    return sessionSeconds > 0 ? static_cast<double>(sessionExamples) / sessionSeconds : 0;
+}
+
+void takeStepLoss(TrainProgress& progress, StepTally& tally) {
+    if (tally.reportSteps <= 0)
+        return;
+    progress.stepLoss = tally.reportLossSum / static_cast<double>(tally.reportSteps);
+    progress.stepLossSteps = tally.reportSteps;
+    tally.reportLossSum = 0;
+    tally.reportSteps = 0;
+}
+
+void fillSessionProgress(TrainProgress& progress, const StepTally& tally, Clock::time_point started,
+                         Clock::time_point now) {
+    progress.examplesPerSecond = tally.examplesPerSecond();
     progress.elapsedSeconds = std::chrono::duration<double>(now - started).count();
-    if (sessionSteps > 0)
-        progress.etaSeconds = sessionSeconds / static_cast<double>(sessionSteps) *
+    if (tally.sessionSteps > 0)
+        progress.etaSeconds = tally.sessionSeconds / static_cast<double>(tally.sessionSteps) *
                               static_cast<double>(progress.totalSteps - progress.step);
 }
 

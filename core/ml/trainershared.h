@@ -34,6 +34,20 @@ double scheduledLearningRate(const TrainConfig& config, std::int64_t step, std::
 /// Adds one batch's loss and time to the epoch and run totals of `state` and advances its step.
 void countBatch(TrainerState& state, double loss, double seconds);
 
+/// What the steps of this process add up to, beside the TrainerState that survives a resume: throughput
+/// and ETA over the session, and the mean loss of the steps since the previous Training report.
+struct StepTally {
+    double reportLossSum = 0;
+    std::int64_t reportSteps = 0;
+    double sessionSeconds = 0;
+    std::int64_t sessionExamples = 0;
+    std::int64_t sessionSteps = 0;
+
+    /// Counts one batch of `examples` here and in `state` (countBatch).
+    void add(TrainerState& state, double loss, double seconds, std::int64_t examples);
+    double examplesPerSecond() const;
+};
+
 /// Writes a checkpoint (state as after this batch) when config's step or time interval is due; restarts
 /// `lastCheckpoint` when it is. `tensors` is called only then.
 core::Status checkpointIfDue(const TrainConfig& config, const TrainerState& state,
@@ -88,11 +102,11 @@ private:
 
 /// Moves the loss of the steps since the previous report into `progress` (the per-step curve: every step's
 /// loss lands in exactly one report) and resets the sums; nothing when no step was done since.
-void takeStepLoss(TrainProgress& progress, double& lossSum, std::int64_t& steps);
+void takeStepLoss(TrainProgress& progress, StepTally& tally);
 
 /// This session's throughput, elapsed time and ETA (from progress.step to progress.totalSteps).
-void fillSessionProgress(TrainProgress& progress, double sessionSeconds, std::int64_t sessionExamples,
-                         std::int64_t sessionSteps, Clock::time_point started, Clock::time_point now);
+void fillSessionProgress(TrainProgress& progress, const StepTally& tally, Clock::time_point started,
+                         Clock::time_point now);
 
 /// The report fields that come from `state` alone: train loss of the epoch so far, last validation.
 void fillStateProgress(TrainProgress& progress, const TrainerState& state);
