@@ -118,3 +118,13 @@ TEST(Migration, LatestSchemaHasTheDocumentedTables) {
                                  "records", "records_fts"})
         EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
 }
+
+// New projects are created with 16 KiB pages (Database, ReadWriteCreate): fewer page splits on bulk imports.
+TEST(Migration, NewProjectsUseSixteenKiBPages) {
+    TempDir dir;
+    auto project = Project::create(dir.file("p.bbproj"));
+    ASSERT_TRUE(project.ok());
+    auto pageSize = (*project)->database().prepare("PRAGMA page_size");
+    ASSERT_TRUE(pageSize.step());
+    EXPECT_EQ(pageSize.columnInt(0), 16384);
+}
