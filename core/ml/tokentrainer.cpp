@@ -77,15 +77,13 @@ core::Status TokenTrainer::prepare() {
             ErrorCode::InvalidArgument,
             "too few annotated records: the split needs at least one training and one validation example",
             {}};
-    auto device = chooseDevice(m_config.device);
+    auto device = detail::setUpTrainingDevice(m_config, m_sink,
+                                              "task: tokens (BIO tags over " + std::to_string(m_data.types.size()) +
+                                                  " span types)");
     if (!device)
         return device.error();
-    m_device = *device;
-    m_threads = configureThreads(m_config.threads);
-    const auto runtime = runtimeInfo();
-    m_sink.log("threads: " + std::to_string(m_threads) + " intra-op, BLAS: " + runtime.blasName +
-               ", device: " + m_device.str() + "; task: tokens (BIO tags over " +
-               std::to_string(m_data.types.size()) + " span types)");
+    m_device = device->device;
+    m_threads = device->threads;
     const auto& texts = m_request.tokenizerTexts.empty() ? m_data.texts : m_request.tokenizerTexts;
     if (auto status = prepareTransformerAssets(m_config, m_request.modelDir, texts, m_sink, &m_cancel);
         !status)

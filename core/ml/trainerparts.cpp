@@ -43,20 +43,11 @@ core::Status Trainer::prepare() {
             ErrorCode::InvalidArgument,
             "too few labelled examples: the split needs at least one training and one validation example",
             {}};
-    auto device = chooseDevice(m_config.device);
+    auto device = setUpTrainingDevice(m_config, m_sink);
     if (!device)
         return device.error();
-    m_device = *device;
-    m_threads = configureThreads(m_config.threads);
-    const auto runtime = runtimeInfo();
-    m_sink.log("threads: " + std::to_string(m_threads) + " intra-op (" + std::to_string(runtime.usableCores) +
-               " usable cores), BLAS: " + runtime.blasName +
-               (runtime.blasIsReference ? " (slow reference BLAS)" : "") + ", device: " + m_device.str() +
-               (m_device.is_cuda() ? " (" + runtime.deviceName + ")" : ""));
-    if (m_threads > 1 && runtime.ompWaitPolicy.empty())
-        m_sink.log(
-            "note: OMP_WAIT_POLICY is unset; with other busy processes, OMP_WAIT_POLICY=passive in the "
-            "environment keeps idle OpenMP threads from spinning (README: BLAS and threads)");
+    m_device = device->device;
+    m_threads = device->threads;
     const auto& tokenizerTexts = m_request.tokenizerTexts.empty() ? m_data.texts : m_request.tokenizerTexts;
     if (auto status = prepareTransformerAssets(m_config, m_request.modelDir, tokenizerTexts, m_sink, &m_cancel);
         !status)

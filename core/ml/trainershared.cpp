@@ -1,5 +1,7 @@
 #include "ml/trainershared.h"
 
+#include "ml/runtime.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -132,6 +134,23 @@ void BorrowedWeights::exchange() {
         parameter.set_data(m_lender[i].second);
         m_lender[i].second = own;
     }
+}
+
+core::Result<TrainingDevice> setUpTrainingDevice(const TrainConfig& config, ProgressSink& sink,
+                                                 const std::string& task) {
+    auto device = chooseDevice(config.device);
+    if (!device)
+        return device.error();
+    TrainingDevice chosen{*device, configureThreads(config.threads)};
+    const auto runtime = runtimeInfo();
+    sink.log("threads: " + std::to_string(chosen.threads) + " intra-op (" + std::to_string(runtime.usableCores) +
+             " usable cores), BLAS: " + runtime.blasName +
+             (runtime.blasIsReference ? " (slow reference BLAS)" : "") + ", device: " + chosen.device.str() +
+             (chosen.device.is_cuda() ? " (" + runtime.deviceName + ")" : "") + (task.empty() ? "" : "; " + task));
+    if (chosen.threads > 1 && runtime.ompWaitPolicy.empty())
+        sink.log("note: OMP_WAIT_POLICY is unset; with other busy processes, OMP_WAIT_POLICY=passive in the "
+                 "environment keeps idle OpenMP threads from spinning (README: BLAS and threads)");
+    return chosen;
 }
 
 void StepTally::add(TrainerState& state, double loss, double seconds, std::int64_t examples) {

@@ -31,6 +31,17 @@ nlohmann::json resumableConfig(nlohmann::json config);
 /// constant or (config.linearDecay) linear decay to zero.
 double scheduledLearningRate(const TrainConfig& config, std::int64_t step, std::int64_t totalSteps);
 
+/// The device and CPU thread count a training run uses.
+struct TrainingDevice {
+    torch::Device device = torch::kCPU;
+    int threads = 1;
+};
+
+/// Chooses the device and sets the thread count from `config`, and logs both with the BLAS in use
+/// (`task`, when given, ends the line). Errors: no such device.
+core::Result<TrainingDevice> setUpTrainingDevice(const TrainConfig& config, ProgressSink& sink,
+                                                 const std::string& task = {});
+
 /// Adds one batch's loss and time to the epoch and run totals of `state` and advances its step.
 void countBatch(TrainerState& state, double loss, double seconds);
 
