@@ -73,19 +73,7 @@ void train(const std::string& path) {
         addDataset(**project, "intents", 30, 1, 0);
         addDataset(**project, "holdout", 10, 9, 5);
     }
-    ml::TrainJobRequest request;
-    request.projectPath = path;
-    request.datasetName = "intents";
-    request.runName = "small";
-    request.config.epochs = 6;
-    request.config.threads = 1;
-    request.config.fast.dim = 8;
-    request.config.fast.features.bucketBits = 12;
-    request.config.checkpointEveryMinutes = 0;
-    ml::NullProgressSink sink;
-    core::CancelToken cancel;
-    auto summary = ml::runTrainJob(request, sink, cancel);
-    ASSERT_TRUE(summary.ok()) << summary.error().what();
+    trainSmallFastRun(path, "intents", "small", 6);
 }
 
 } // namespace
@@ -97,6 +85,22 @@ std::string createEvaluationProject(const std::string& directory) {
         train(source);
     EXPECT_TRUE(std::filesystem::exists(source));
     return copyProjectWithRuns(source, directory);
+}
+
+void trainSmallFastRun(const std::string& path, const std::string& dataset, const std::string& run, int epochs) {
+    ml::TrainJobRequest request;
+    request.projectPath = path;
+    request.datasetName = dataset;
+    request.runName = run;
+    request.config.epochs = epochs;
+    request.config.threads = 1;
+    request.config.fast.dim = 8;
+    request.config.fast.features.bucketBits = 12;
+    request.config.checkpointEveryMinutes = 0;
+    ml::NullProgressSink sink;
+    core::CancelToken cancel;
+    auto summary = ml::runTrainJob(request, sink, cancel);
+    ASSERT_TRUE(summary.ok()) << summary.error().what();
 }
 
 } // namespace bankbench::test

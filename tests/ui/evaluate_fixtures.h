@@ -11,6 +11,10 @@ namespace bankbench::test {
 /// any error.
 std::string createEvaluationProject(const std::string& directory);
 
+/// Trains a tiny fast-model run (dim 8, 2^12 buckets, 1 thread, no checkpoints) on `dataset` of the
+/// project at `path`. Fails the calling test on any error.
+void trainSmallFastRun(const std::string& path, const std::string& dataset, const std::string& run, int epochs);
+
 /// The long Chinese label of that project.
 inline const char* kLongChineseLabel = "挂失银行卡（紧急处理，含补办新卡）";
 

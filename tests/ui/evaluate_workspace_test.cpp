@@ -349,20 +349,8 @@ TEST_F(EvaluateWorkspaceTest, DrillDownUndoTakesBackOnlyItsOwnRelabel) {
 
 TEST_F(EvaluateWorkspaceTest, RunDataPercentagesAndSplittersAreRestored) {
     // A second, newer run, so the restored choice is not simply the first in the list.
-    {
-        ml::TrainJobRequest request;
-        request.projectPath = m_project;
-        request.datasetName = "holdout";
-        request.runName = "newer";
-        request.config.epochs = 2;
-        request.config.threads = 1;
-        request.config.fast.dim = 8;
-        request.config.fast.features.bucketBits = 12;
-        request.config.checkpointEveryMinutes = 0;
-        ml::NullProgressSink sink;
-        core::CancelToken token;
-        ASSERT_TRUE(ml::runTrainJob(request, sink, token).ok());
-    }
+    test::trainSmallFastRun(m_project, "holdout", "newer", 2);
+    ASSERT_FALSE(HasFatalFailure());
     workspace()->refreshRuns();
     ASSERT_TRUE(QTest::qWaitFor([&] { return workspace()->runs().size() == 2; }, 15000));
     ASSERT_EQ(workspace()->runChoice()->currentData().toString(), QStringLiteral("small"));
