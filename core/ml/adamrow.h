@@ -29,6 +29,27 @@ namespace bankbench::ml::detail {
     }
 }
 
+/// One AdamW update of a whole dense parameter: adamRow() with the decoupled weight decay (`decayFactor` =
+/// 1 - lr * weight decay) and the gradient-clipping factor (`gradScale`) applied in the same pass, each
+/// rounded exactly as the separate `p.mul_(decayFactor)` and `grad.mul_(gradScale)` passes round it.
+[[gnu::always_inline]] inline void adamWDense(float* __restrict p, float* __restrict m, float* __restrict v,
+                                              const float* __restrict g, std::int64_t count, float beta1,
+                                              float beta2, float stepSize, float bc2Sqrt, float eps,
+                                              float decayFactor, float gradScale) {
+    const float oneMinusBeta1 = 1.0F - beta1;
+    const float oneMinusBeta2 = 1.0F - beta2;
+    const float invBc2Sqrt = 1.0F / bc2Sqrt;
+    for (std::int64_t j = 0; j < count; ++j) {
+        const float grad = g[j] * gradScale;
+        const float mj = beta1 * m[j] + oneMinusBeta1 * grad;
+        const float vj = beta2 * v[j] + oneMinusBeta2 * grad * grad;
+        m[j] = mj;
+        v[j] = vj;
+        const float decayed = p[j] * decayFactor;
+        p[j] = decayed - stepSize * mj / (std::sqrt(vj) * invBc2Sqrt + eps);
+    }
+}
+
 /// One lazy sparse step of a table (LazyAdam::beginRowStep): updates any touched row from its summed
 /// gradient with that row's own bias correction. Points into the optimizer's state; valid until the
 /// optimizer's next step. Rows must be distinct within a step (threads may then update rows concurrently).

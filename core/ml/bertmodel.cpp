@@ -1,9 +1,12 @@
 #include "ml/bertmodel.h"
 
+#include "ml/dropoutmask.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <tuple>
 
 namespace bankbench::ml {
@@ -26,6 +29,16 @@ torch::Tensor DropoutSource::apply(const torch::Tensor& x, double p) const {
         return x;
     const double keep = 1.0 - p;
     torch::Tensor mask;
+    if (generator && x.device().is_cpu() && x.scalar_type() == torch::kFloat32) {
+        std::uint64_t seed = 0;
+        {
+            std::lock_guard<std::mutex> lock(generator->mutex());
+            seed = at::check_generator<at::CPUGeneratorImpl>(*generator)->random64();
+        }
+        mask = torch::empty(x.sizes(), x.options());
+        fillDropoutMask(mask.data_ptr<float>(), mask.numel(), keep, seed);
+        return x * mask;
+    }
     if (generator && x.device().is_cpu())
         mask = torch::empty(x.sizes(), x.options().dtype(torch::kFloat32)).bernoulli_(keep, *generator);
     else
@@ -67,8 +80,9 @@ torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& x, const torch
                              torch::cat({query->bias, key->bias, value->bias}));
     qkv = qkv.view({batch, length, 3, m_heads, headDim}).permute({2, 0, 3, 1, 4}); // 3, B, h, L, d
     auto q = qkv[0], k = qkv[1], v = qkv[2];
+    // In place: neither the product's backward nor the scaling's needs the scores themselves.
     auto scores = torch::matmul(q, k.transpose(-1, -2)).mul_(1.0 / std::sqrt(static_cast<double>(headDim)));
-    scores = scores + maskBias.to(scores.scalar_type());
+    scores.add_(maskBias.to(scores.scalar_type()));
     auto probabilities = dropout.apply(torch::softmax(scores, -1), m_dropout);
     return torch::matmul(probabilities, v).transpose(1, 2).reshape({batch, length, hidden});
 }

@@ -30,11 +30,10 @@ __attribute__((target_clones("avx2", "default"))) void updateRows(const detail::
     }
 }
 
-__attribute__((target_clones("avx2", "default"))) void updateDense(float* p, float* m, float* v,
-                                                                   const float* g, std::int64_t count,
-                                                                   float beta1, float beta2, float stepSize,
-                                                                   float bc2Sqrt, float eps) {
-    detail::adamRow(p, m, v, g, count, beta1, beta2, stepSize, bc2Sqrt, eps);
+__attribute__((target_clones("avx2", "default"))) void
+updateDense(float* p, float* m, float* v, const float* g, std::int64_t count, float beta1, float beta2,
+            float stepSize, float bc2Sqrt, float eps, float decayFactor, float gradScale) {
+    detail::adamWDense(p, m, v, g, count, beta1, beta2, stepSize, bc2Sqrt, eps, decayFactor, gradScale);
 }
 
 } // namespace
@@ -62,7 +61,7 @@ LazyAdam::LazyAdam(std::vector<Param> params, LazyAdamOptions options)
     }
 }
 
-void LazyAdam::step(double learningRate) {
+void LazyAdam::step(double learningRate, float denseGradientScale) {
     torch::NoGradGuard noGrad;
     for (std::size_t i = 0; i < m_params.size(); ++i) {
         auto& param = m_params[i];
@@ -71,8 +70,22 @@ void LazyAdam::step(double learningRate) {
         if (param.sparse && param.tensor.grad().is_sparse())
             sparseStep(i, learningRate);
         else
-            denseStep(param, m_state[i], learningRate);
+            denseStep(param, m_state[i], learningRate, param.sparse ? 1.0F : denseGradientScale);
     }
+}
+
+float LazyAdam::denseClipFactor(double maxNorm) const {
+    torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> norms;
+    for (const auto& param : m_params)
+        if (!param.sparse && param.tensor.grad().defined())
+            norms.push_back(param.tensor.grad().norm(2));
+    if (norms.empty())
+        return 1.0F;
+    // The operations of torch::nn::utils::clip_grad_norm_ (LibTorch 1.13), in its order.
+    const auto total = norms.size() == 1 ? norms[0] : torch::stack(norms).norm(2);
+    const auto factor = torch::clamp(maxNorm / (total + 1e-6), c10::nullopt, 1.0);
+    return factor.to(torch::kCPU).to(torch::kFloat32).item<float>();
 }
 
 // 1 / (1 - beta1^t) and sqrt(1 - beta2^t) for t = 0..maxStep: one table lookup per row instead of two
@@ -92,27 +105,34 @@ void LazyAdam::zeroGrad() {
             param.tensor.mutable_grad() = torch::Tensor();
 }
 
-void LazyAdam::denseStep(Param& param, State& state, double learningRate) {
+void LazyAdam::denseStep(Param& param, State& state, double learningRate, float gradientScale) {
     auto grad = param.tensor.grad();
     if (grad.is_sparse())
         grad = grad.to_dense();
     const double beta1 = m_options.beta1, beta2 = m_options.beta2;
-    if (param.decay && m_options.weightDecay > 0)
-        param.tensor.mul_(1.0 - learningRate * m_options.weightDecay);
+    const bool decays = param.decay && m_options.weightDecay > 0;
     // A table whose gradient came dense (a model built without sparse gradients) updates every row and
     // counts a step for each, so its per-row bias correction stays consistent.
     state.steps.add_(1);
     if (fusedCpu(param.tensor) && grad.is_contiguous() && grad.scalar_type() == torch::kFloat32 &&
         !param.sparse) {
+        // Decay, gradient scale and update in one pass: this loop reads and writes every parameter, moment
+        // and gradient once per step, and separate mul_ passes cost as much again on a transformer.
         const auto t = static_cast<double>(state.steps.item<std::int64_t>());
         const float stepSize = static_cast<float>(learningRate / (1.0 - std::pow(beta1, t)));
         const float bc2Sqrt = static_cast<float>(std::sqrt(1.0 - std::pow(beta2, t)));
+        const float decayFactor =
+            decays ? static_cast<float>(1.0 - learningRate * m_options.weightDecay) : 1.0F;
         updateDense(param.tensor.data_ptr<float>(), state.expAvg.data_ptr<float>(),
                     state.expAvgSq.data_ptr<float>(), grad.data_ptr<float>(), param.tensor.numel(),
                     static_cast<float>(beta1), static_cast<float>(beta2), stepSize, bc2Sqrt,
-                    static_cast<float>(m_options.epsilon));
+                    static_cast<float>(m_options.epsilon), decayFactor, gradientScale);
         return;
     }
+    if (decays)
+        param.tensor.mul_(1.0 - learningRate * m_options.weightDecay);
+    if (gradientScale != 1.0F)
+        grad = grad * gradientScale;
     state.expAvg.mul_(beta1).add_(grad, 1.0 - beta1);
     state.expAvgSq.mul_(beta2).addcmul_(grad, grad, 1.0 - beta2);
     if (param.sparse) {
@@ -229,12 +249,9 @@ void LazyAdam::stepDense(std::size_t index, const float* grad, double learningRa
     auto& state = m_state[index];
     const std::int64_t numel = param.tensor.numel();
     float* p = param.tensor.data_ptr<float>();
-    if (param.decay && m_options.weightDecay > 0) {
-        // As denseStep's mul_ (the factor rounded to float once).
-        const auto factor = static_cast<float>(1.0 - learningRate * m_options.weightDecay);
-        for (std::int64_t j = 0; j < numel; ++j)
-            p[j] *= factor;
-    }
+    const float decayFactor = param.decay && m_options.weightDecay > 0
+                                  ? static_cast<float>(1.0 - learningRate * m_options.weightDecay)
+                                  : 1.0F;
     auto* steps = state.steps.data_ptr<std::int64_t>();
     const auto count = state.steps.numel();
     for (std::int64_t i = 0; i < count; ++i)
@@ -245,7 +262,7 @@ void LazyAdam::stepDense(std::size_t index, const float* grad, double learningRa
                 static_cast<float>(beta1), static_cast<float>(beta2),
                 static_cast<float>(learningRate / (1.0 - std::pow(beta1, t))),
                 static_cast<float>(std::sqrt(1.0 - std::pow(beta2, t))),
-                static_cast<float>(m_options.epsilon));
+                static_cast<float>(m_options.epsilon), decayFactor, 1.0F);
 }
 
 void LazyAdam::resetState() {

@@ -45,8 +45,16 @@ public:
 
     LazyAdam(std::vector<Param> params, LazyAdamOptions options);
 
-    /// Applies one update from the current gradients, then leaves them for zeroGrad().
-    void step(double learningRate);
+    /// Applies one update from the current gradients, then leaves them for zeroGrad(). The gradients of the
+    /// parameters that are not `sparse` are multiplied by `denseGradientScale` first (gradient clipping, see
+    /// denseClipFactor()) in the same pass over memory as the update.
+    void step(double learningRate, float denseGradientScale = 1.0F);
+    /// The factor LibTorch's clip_grad_norm_(params, maxNorm) multiplies the gradients by (computed by the
+    /// same tensor operations, so it rounds the same), over the parameters that are not `sparse` and have a
+    /// gradient: min(1, maxNorm / (total L2 norm + 1e-6)); 1 when none has one. Passing it to step() gives
+    /// clip_grad_norm_ then step() bit for bit, without clip_grad_norm_'s extra read and write of every
+    /// gradient.
+    float denseClipFactor(double maxNorm) const;
     /// Drops the gradients (sets them undefined), which also frees sparse gradient memory.
     void zeroGrad();
 
@@ -93,7 +101,7 @@ private:
         Scratch scratch;
     };
 
-    void denseStep(Param& param, State& state, double learningRate);
+    void denseStep(Param& param, State& state, double learningRate, float gradientScale);
     void sparseStep(std::size_t index, double learningRate);
     void growBiasCorrections(std::int64_t maxStep);
 

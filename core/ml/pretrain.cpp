@@ -112,6 +112,7 @@ core::Result<PretrainResult> pretrainMlm(const std::vector<std::string>& texts, 
                                          const core::CancelToken& cancel) {
     if (texts.empty())
         return Error{ErrorCode::InvalidArgument, "no texts to pretrain on", {}};
+    const ReturnFreedMemoryAtExit returnMemory;
     try {
         PretrainResult result;
         result.outputDir = outputDir;
@@ -120,6 +121,7 @@ core::Result<PretrainResult> pretrainMlm(const std::vector<std::string>& texts, 
         if (!device)
             return device.error();
         result.threads = configureThreads(config.threads);
+        keepFreedMemoryForReuse();
         result.device = device->str();
         sink.log("pretraining (masked language model) on " + std::to_string(texts.size()) + " texts, " +
                  std::to_string(result.threads) + " threads, device " + result.device);
@@ -170,7 +172,6 @@ core::Result<PretrainResult> pretrainMlm(const std::vector<std::string>& texts, 
 
         // Parameters: the encoder without the pooler (MLM never reads it) and the head.
         std::vector<LazyAdam::Param> params;
-        std::vector<torch::Tensor> all;
         NamedTensors saved;
         for (auto& [name, tensor] : namedParameters(*bert, "bert.")) {
             if (name.rfind("bert.pooler.", 0) == 0)
@@ -178,14 +179,12 @@ core::Result<PretrainResult> pretrainMlm(const std::vector<std::string>& texts, 
             const bool decay =
                 name.find("LayerNorm") == std::string::npos && name.find(".bias") == std::string::npos;
             params.push_back({name, tensor, false, decay});
-            all.push_back(tensor);
             saved.emplace_back(name, tensor);
         }
         for (auto& [name, tensor] : namedParameters(*head, "cls.predictions.")) {
             const bool decay =
                 name.find("LayerNorm") == std::string::npos && name.find("bias") == std::string::npos;
             params.push_back({name, tensor, false, decay});
-            all.push_back(tensor);
             saved.emplace_back(name, tensor);
         }
         LazyAdam optimizer(std::move(params), LazyAdamOptions{0.9, 0.999, 1e-6, config.weightDecay});
@@ -243,9 +242,8 @@ core::Result<PretrainResult> pretrainMlm(const std::vector<std::string>& texts, 
                 auto loss = torch::nn::functional::cross_entropy(logits.to(torch::kFloat32),
                                                                  masked.targets.to(*device));
                 loss.backward();
-                if (config.gradientClip > 0)
-                    torch::nn::utils::clip_grad_norm_(all, config.gradientClip);
-                optimizer.step(lr);
+                optimizer.step(lr, config.gradientClip > 0 ? optimizer.denseClipFactor(config.gradientClip)
+                                                           : 1.0F);
                 optimizer.zeroGrad();
                 lossSum += loss.item<double>();
                 ++batches;

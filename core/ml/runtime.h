@@ -39,6 +39,22 @@ int usableCoreCount();
 /// thread first runs parallel work: call this on the thread that trains, or before starting workers.
 int configureThreads(int requested);
 
+/// For training: keeps the memory of freed tensors in the process for the next step instead of returning it
+/// to the kernel (glibc: tensors up to 256 MiB from the heap, up to 1 GiB of free heap kept). A training step
+/// frees and reallocates the same few tensor sizes, and glibc's adaptive defaults returned their pages and
+/// faulted them in again: 1.5 million page faults in one epoch of the 4-layer transformer, about 6% of its
+/// time (BENCHMARKS.md). Process-wide and lasting; call returnFreedMemory() when a job ends.
+void keepFreedMemoryForReuse();
+/// Gives the free memory that keepFreedMemoryForReuse() kept back to the system (glibc malloc_trim).
+void returnFreedMemory();
+/// Calls returnFreedMemory() when the scope of a job ends, however it ends.
+struct ReturnFreedMemoryAtExit {
+    ReturnFreedMemoryAtExit() = default;
+    ReturnFreedMemoryAtExit(const ReturnFreedMemoryAtExit&) = delete;
+    ReturnFreedMemoryAtExit& operator=(const ReturnFreedMemoryAtExit&) = delete;
+    ~ReturnFreedMemoryAtExit() { returnFreedMemory(); }
+};
+
 /// One human-readable line per fact, for logs and Help -> About.
 std::string describeRuntime(const RuntimeInfo& info);
 

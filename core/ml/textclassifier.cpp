@@ -57,9 +57,9 @@ core::Result<std::unique_ptr<TextClassifier>> TextClassifier::load(const std::st
             return Error{ErrorCode::Parse,
                          "model \"" + kind + "\" is not supported by this version",
                          {configPath, 0, 0}};
-        auto model = createModel(kind == "fast" ? ModelKind::Fast : ModelKind::Transformer,
-                                 config.at("architecture"), static_cast<std::int64_t>(impl->labels.size()),
-                                 modelDir);
+        auto model =
+            createModel(kind == "fast" ? ModelKind::Fast : ModelKind::Transformer, config.at("architecture"),
+                        static_cast<std::int64_t>(impl->labels.size()), modelDir);
         if (!model) {
             auto error = model.error();
             error.where.file = configPath;
@@ -131,22 +131,17 @@ std::int64_t TextClassifier::embeddingDim() const {
 core::Result<std::vector<float>> TextClassifier::embed(const std::vector<std::string>& texts,
                                                        const core::CancelToken* cancel) {
     try {
-        auto inputs = m_impl->model->encode(texts);
-        torch::NoGradGuard noGrad;
-        std::vector<torch::Tensor> parts;
-        constexpr std::size_t kBatch = 512;
-        for (std::size_t begin = 0; begin < texts.size(); begin += kBatch) {
-            if (cancel && cancel->isCancelled())
-                return Error{ErrorCode::Cancelled, "embedding cancelled", {}};
-            std::vector<std::int64_t> batch;
-            for (std::size_t i = begin; i < std::min(texts.size(), begin + kBatch); ++i)
-                batch.push_back(static_cast<std::int64_t>(i));
-            parts.push_back(m_impl->model->embed(*inputs, batch).to(torch::kCPU, torch::kFloat32));
-        }
-        if (parts.empty())
+        if (texts.empty())
             return std::vector<float>{};
+        auto inputs = m_impl->model->encode(texts);
+        auto embedded =
+            inLengthSortedBatches(*inputs, {}, 512, cancel, [&](const std::vector<std::int64_t>& batch) {
+                return m_impl->model->embed(*inputs, batch);
+            });
+        if (!embedded.defined())
+            return Error{ErrorCode::Cancelled, "embedding cancelled", {}};
         auto rows = torch::nn::functional::normalize(
-                        torch::cat(parts), torch::nn::functional::NormalizeFuncOptions().p(2).dim(1))
+                        embedded, torch::nn::functional::NormalizeFuncOptions().p(2).dim(1))
                         .contiguous();
         const float* data = rows.data_ptr<float>();
         return std::vector<float>(data, data + rows.numel());

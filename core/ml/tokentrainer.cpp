@@ -58,7 +58,6 @@ private:
     std::unique_ptr<TokenTagger> m_model;
     std::unique_ptr<LazyAdam> m_optimizer;
     at::Generator m_generator;
-    std::vector<torch::Tensor> m_denseGradients;
     std::vector<TokenAlignment> m_aligned;
     std::vector<std::vector<std::int64_t>> m_targets;
     std::vector<std::vector<core::Span>> m_gold; ///< trimmed gold spans of every example
@@ -78,8 +77,8 @@ core::Status TokenTrainer::prepare() {
             "too few annotated records: the split needs at least one training and one validation example",
             {}};
     auto device = detail::setUpTrainingDevice(m_config, m_sink,
-                                              "task: tokens (BIO tags over " + std::to_string(m_data.types.size()) +
-                                                  " span types)");
+                                              "task: tokens (BIO tags over " +
+                                                  std::to_string(m_data.types.size()) + " span types)");
     if (!device)
         return device.error();
     m_device = device->device;
@@ -134,7 +133,6 @@ core::Status TokenTrainer::resetModel() {
     std::vector<LazyAdam::Param> params;
     for (auto& p : m_model->parameters()) {
         params.push_back({p.name, p.tensor, false, p.weightDecay});
-        m_denseGradients.push_back(p.tensor);
     }
     m_optimizer = std::make_unique<LazyAdam>(
         std::move(params),
@@ -192,9 +190,10 @@ core::Result<bool> TokenTrainer::runEpochs() {
             const bool learnable = (targets != kIgnoreTag).any().item<bool>();
             if (learnable) {
                 loss.backward();
-                if (m_config.gradientClip > 0)
-                    torch::nn::utils::clip_grad_norm_(m_denseGradients, m_config.gradientClip);
-                m_optimizer->step(m_lastLearningRate);
+                // clip_grad_norm_'s factor, applied by the optimizer in its own pass over the gradients.
+                const float clip =
+                    m_config.gradientClip > 0 ? m_optimizer->denseClipFactor(m_config.gradientClip) : 1.0F;
+                m_optimizer->step(m_lastLearningRate, clip);
             }
             m_optimizer->zeroGrad();
             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();

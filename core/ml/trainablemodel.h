@@ -10,6 +10,7 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,6 +97,14 @@ public:
     /// model cannot; the caller then creates a new model.
     virtual bool resetParameters() { return false; }
 };
+
+/// `perBatch` over `indices` (all of `inputs` when empty) without gradients, in batches of inputs of similar
+/// length (a batch is padded to its longest input), as one CPU float tensor with a row per index in the
+/// callers' order. Returns an undefined tensor when `cancel` is set before it finishes.
+torch::Tensor
+inLengthSortedBatches(const EncodedTexts& inputs, std::vector<std::int64_t> indices, int batchSize,
+                      const core::CancelToken* cancel,
+                      const std::function<torch::Tensor(const std::vector<std::int64_t>&)>& perBatch);
 
 /// Logits of `indices` (all of `inputs` when empty) in eval mode without gradients, batch by batch, as a
 /// CPU float tensor [n, classes]. Returns an undefined tensor when `cancel` is set before it finishes.

@@ -72,9 +72,10 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
                     loss = lossOf(logits.to(torch::kFloat32), batch, true);
                 }
                 loss.backward();
-                if (m_config.gradientClip > 0)
-                    torch::nn::utils::clip_grad_norm_(m_denseGradients, m_config.gradientClip);
-                m_optimizer->step(m_lastLearningRate);
+                // clip_grad_norm_'s factor, applied by the optimizer in its own pass over the gradients.
+                const float clip =
+                    m_config.gradientClip > 0 ? m_optimizer->denseClipFactor(m_config.gradientClip) : 1.0F;
+                m_optimizer->step(m_lastLearningRate, clip);
                 m_optimizer->zeroGrad();
             }
             const double seconds = std::chrono::duration<double>(Clock::now() - started).count();

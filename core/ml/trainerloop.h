@@ -4,10 +4,10 @@
 // optional refit on all examples). Includes torch.
 
 #include "ml/checkpoint.h"
-#include "ml/trainershared.h"
 #include "ml/lazyadam.h"
 #include "ml/trainablemodel.h"
 #include "ml/trainer.h"
+#include "ml/trainershared.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -68,7 +68,6 @@ private:
     std::unique_ptr<LazyAdam> m_optimizer;
     at::Generator m_generator;
     torch::Tensor m_classWeights;
-    std::vector<torch::Tensor> m_denseGradients; ///< parameters whose gradient norm config.gradientClip bounds
     NamedTensors m_best; ///< copies of the best selection epoch's weights
     TrainerState m_state;
     std::vector<std::int64_t> m_indices; ///< what the current phase trains on

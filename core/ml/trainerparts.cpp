@@ -49,7 +49,8 @@ core::Status Trainer::prepare() {
     m_device = device->device;
     m_threads = device->threads;
     const auto& tokenizerTexts = m_request.tokenizerTexts.empty() ? m_data.texts : m_request.tokenizerTexts;
-    if (auto status = prepareTransformerAssets(m_config, m_request.modelDir, tokenizerTexts, m_sink, &m_cancel);
+    if (auto status =
+            prepareTransformerAssets(m_config, m_request.modelDir, tokenizerTexts, m_sink, &m_cancel);
         !status)
         return status;
     if (auto status = resetModel(m_config.seed ^ 0x5DEECE66DULL); !status)
@@ -85,7 +86,8 @@ core::Status Trainer::resetModel(std::uint64_t generatorSeed) {
         m_generator = at::make_generator<at::CPUGeneratorImpl>(generatorSeed);
         return {};
     }
-    auto model = createModel(m_config, static_cast<std::int64_t>(m_data.labelNames.size()), m_request.modelDir);
+    auto model =
+        createModel(m_config, static_cast<std::int64_t>(m_data.labelNames.size()), m_request.modelDir);
     if (!model)
         return model.error();
     m_model = std::move(*model);
@@ -97,10 +99,6 @@ core::Status Trainer::resetModel(std::uint64_t generatorSeed) {
         std::move(params),
         LazyAdamOptions{m_config.beta1, m_config.beta2, m_config.epsilon, m_config.weightDecay});
     m_generator = at::make_generator<at::CPUGeneratorImpl>(generatorSeed);
-    m_denseGradients.clear();
-    for (auto& p : m_model->parameters())
-        if (!p.sparseGradient)
-            m_denseGradients.push_back(p.tensor);
     return {};
 }
 
@@ -115,8 +113,9 @@ std::vector<std::int64_t> Trainer::epochOrder(std::uint64_t seed) const {
     const std::size_t window = batch * 50;
     for (std::size_t begin = 0; begin < order.size(); begin += window) {
         const auto end = std::min(order.size(), begin + window);
-        std::stable_sort(order.begin() + static_cast<long>(begin), order.begin() + static_cast<long>(end),
-                         [&](std::int64_t a, std::int64_t b) { return m_inputs->length(a) < m_inputs->length(b); });
+        std::stable_sort(
+            order.begin() + static_cast<long>(begin), order.begin() + static_cast<long>(end),
+            [&](std::int64_t a, std::int64_t b) { return m_inputs->length(a) < m_inputs->length(b); });
     }
     const auto fullBatches = static_cast<std::int64_t>(order.size() / batch);
     std::vector<std::int64_t> batchOrder(static_cast<std::size_t>(fullBatches));

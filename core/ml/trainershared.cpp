@@ -142,11 +142,13 @@ core::Result<TrainingDevice> setUpTrainingDevice(const TrainConfig& config, Prog
     if (!device)
         return device.error();
     TrainingDevice chosen{*device, configureThreads(config.threads)};
+    keepFreedMemoryForReuse();
     const auto runtime = runtimeInfo();
-    sink.log("threads: " + std::to_string(chosen.threads) + " intra-op (" + std::to_string(runtime.usableCores) +
-             " usable cores), BLAS: " + runtime.blasName +
+    sink.log("threads: " + std::to_string(chosen.threads) + " intra-op (" +
+             std::to_string(runtime.usableCores) + " usable cores), BLAS: " + runtime.blasName +
              (runtime.blasIsReference ? " (slow reference BLAS)" : "") + ", device: " + chosen.device.str() +
-             (chosen.device.is_cuda() ? " (" + runtime.deviceName + ")" : "") + (task.empty() ? "" : "; " + task));
+             (chosen.device.is_cuda() ? " (" + runtime.deviceName + ")" : "") +
+             (task.empty() ? "" : "; " + task));
     if (chosen.threads > 1 && runtime.ompWaitPolicy.empty())
         sink.log("note: OMP_WAIT_POLICY is unset; with other busy processes, OMP_WAIT_POLICY=passive in the "
                  "environment keeps idle OpenMP threads from spinning (README: BLAS and threads)");

@@ -6,6 +6,7 @@
 
 #include "ml/checkpoint.h"
 #include "ml/lazyadam.h"
+#include "ml/runtime.h"
 #include "ml/trainablemodel.h"
 #include "ml/trainconfig.h"
 #include "ml/trainprogress.h"
@@ -130,6 +131,7 @@ core::Status restoreCheckpoint(const std::string& modelDir, TrainerState& state,
 
 /// Runs `train` after creating `modelDir`; LibTorch and other exceptions come back as errors.
 template <class Train> core::Result<TrainResult> guardedTraining(const std::string& modelDir, Train&& train) {
+    const ReturnFreedMemoryAtExit returnMemory; // after the training's own tensors are freed
     try {
         std::error_code ec;
         std::filesystem::create_directories(modelDir, ec);

@@ -37,6 +37,18 @@ import time
 os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
 
+def openblas_threads():
+    """OpenBLAS's thread count in this process (None when no OpenBLAS is loaded)."""
+    import ctypes
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "openblas" in line and ".so" in line}
+    for path in sorted(paths):
+        library = ctypes.CDLL(path)
+        if hasattr(library, "openblas_get_num_threads"):
+            return library.openblas_get_num_threads()
+    return None
+
+
 def children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -301,7 +313,8 @@ def python_transformer(config, threads, train_ids, train_y, vocab):
             examples += len(indices)
             losses.append(loss.item())
     return {"train_seconds": seconds, "examples_per_second": examples / seconds, "steps": len(losses),
-            "first_loss": losses[0], "last_loss": sum(losses[-20:]) / len(losses[-20:]), "torch": torch.__version__}
+            "first_loss": losses[0], "last_loss": sum(losses[-20:]) / len(losses[-20:]), "torch": torch.__version__,
+            "intra_op_threads": torch.get_num_threads(), "blas_threads": openblas_threads()}
 
 
 def transformer_bench(args, project, env):
@@ -329,6 +342,7 @@ def transformer_bench(args, project, env):
     print(f"Bankbench (C++): {cpp['examples_per_second']:.1f} examples/s ({cpp['train_seconds']:.1f} s)")
     print(f"PyTorch (Python): {py['examples_per_second']:.1f} examples/s ({py['train_seconds']:.1f} s, "
           f"loss {py['first_loss']:.3f} -> {py['last_loss']:.3f})")
+    print(f"Python threads: {py['intra_op_threads']} intra-op, {py['blas_threads']} OpenBLAS")
     print(f"C++/Python throughput: {results['throughput_ratio_cpp_over_python']:.2f}x")
     return results
 
@@ -377,6 +391,10 @@ def main():
                              "0.2 leaves ~8,000 texts, 250 steps of 32 per epoch")
     args = parser.parse_args()
     args.transformer = args.transformer or args.transformer_only
+    # torch.set_num_threads() does not reach OpenBLAS's own thread pool (Debian's libopenblas0-pthread starts
+    # one thread per core), while bankbench-cli sets both; without this the Python side's matrix products
+    # ran on two cores against Bankbench's one. OpenBLAS reads it when it loads, so before torch is imported.
+    os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
 
     workdir = args.workdir or tempfile.mkdtemp(prefix="bankbench-train-bench-")
     os.makedirs(workdir, exist_ok=True)

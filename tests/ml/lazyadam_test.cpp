@@ -54,6 +54,60 @@ TEST(LazyAdam, WeightDecayIsDecoupledAndSkipsExcludedParameters) {
     expectClose(kept, torch::ones({2}));
 }
 
+// The decay is fused into the update loop; it must round as the separate p.mul_(1 - lr * wd) it replaced.
+TEST(LazyAdam, FusedWeightDecayRoundsLikeASeparateMultiply) {
+    torch::manual_seed(5);
+    auto decayed = torch::randn({64}).requires_grad_();
+    const auto expected = decayed.detach().clone().mul_(1.0 - 0.003 * 0.01);
+    ml::LazyAdam optimizer({{"w", decayed, false, true}}, {0.9, 0.999, 1e-8, 0.01});
+    decayed.mutable_grad() = torch::zeros({64}); // no Adam move: only the decay changes the weights
+    optimizer.step(0.003);
+    EXPECT_TRUE(torch::equal(decayed.detach(), expected));
+}
+
+// The trainers pass clip_grad_norm_'s factor to step() instead of calling it: same weights bit for bit, with
+// and without clipping, and sparse tables are left out of the norm and the scaling as before.
+TEST(LazyAdam, ClipFactorInTheStepEqualsClipGradNormThenStep) {
+    for (const double maxNorm : {0.5, 1e6}) {
+        torch::manual_seed(9);
+        auto denseA = torch::randn({16, 8}).requires_grad_();
+        auto biasA = torch::randn({8}).requires_grad_();
+        auto tableA = torch::randn({10, 8}).requires_grad_();
+        auto denseB = denseA.detach().clone().requires_grad_();
+        auto biasB = biasA.detach().clone().requires_grad_();
+        auto tableB = tableA.detach().clone().requires_grad_();
+        const ml::LazyAdamOptions options{0.9, 0.999, 1e-8, 0.01};
+        ml::LazyAdam a({{"w", denseA, false, true}, {"b", biasA, false, false}, {"t", tableA, true, false}},
+                       options);
+        ml::LazyAdam b({{"w", denseB, false, true}, {"b", biasB, false, false}, {"t", tableB, true, false}},
+                       options);
+        for (int step = 0; step < 6; ++step) {
+            const auto gradW = torch::randn({16, 8}) * 3.0;
+            const auto gradBias = torch::randn({8});
+            const auto gradTable = sparseRowGrad(10, 8, {1, 4, 4}, torch::randn({3, 8}) * 50.0);
+            denseA.mutable_grad() = gradW.clone();
+            biasA.mutable_grad() = gradBias.clone();
+            tableA.mutable_grad() = gradTable.clone();
+            denseB.mutable_grad() = gradW.clone();
+            biasB.mutable_grad() = gradBias.clone();
+            tableB.mutable_grad() = gradTable.clone();
+            torch::nn::utils::clip_grad_norm_(std::vector<torch::Tensor>{denseA, biasA}, maxNorm);
+            a.step(0.01);
+            const float factor = b.denseClipFactor(maxNorm);
+            if (maxNorm > 1e5)
+                EXPECT_EQ(factor, 1.0F);
+            else
+                EXPECT_LT(factor, 1.0F);
+            b.step(0.01, factor);
+            a.zeroGrad();
+            b.zeroGrad();
+        }
+        EXPECT_TRUE(torch::equal(denseA.detach(), denseB.detach())) << "max norm " << maxNorm;
+        EXPECT_TRUE(torch::equal(biasA.detach(), biasB.detach())) << "max norm " << maxNorm;
+        EXPECT_TRUE(torch::equal(tableA.detach(), tableB.detach())) << "max norm " << maxNorm;
+    }
+}
+
 // Only rows present in the sparse gradient change, and each row's bias correction counts its own updates:
 // a row first touched at step 3 moves exactly like a fresh Adam's first step.
 TEST(LazyAdam, SparseRowsUpdateLazilyWithPerRowStepCounts) {
