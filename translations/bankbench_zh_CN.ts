@@ -3358,6 +3358,22 @@ Count: %3 (%4% of the true class)</source>
         <source>CPU threads for training (0: every usable core but one, which stays with the window). Fewer threads keep the rest of the computer responsive.</source>
         <translation>训练使用的 CPU 线程数（0：除留给窗口的一个核心外，使用所有可用核心）。线程越少，电脑其他部分越流畅。</translation>
     </message>
+    <message>
+        <source>Augmentation: each time a training text enters a batch, drop each of its words (characters in Chinese) with this probability (0: off).</source>
+        <translation>数据增强：训练文本每次进入批次时，按此概率删除其中每个词（中文为每个字）（0：关闭）。</translation>
+    </message>
+    <message>
+        <source>Augmentation: swap two random words (characters in Chinese) this many times per word of a training text (0: off). Validation texts stay unchanged.</source>
+        <translation>数据增强：按训练文本每个词的这一比例，随机交换两个词（中文为两个字）（0：关闭）。验证文本保持不变。</translation>
+    </message>
+    <message>
+        <source>Augmentation: word deletion</source>
+        <translation>数据增强：删词</translation>
+    </message>
+    <message>
+        <source>Augmentation: word swaps</source>
+        <translation>数据增强：换位</translation>
+    </message>
 </context>
 <context>
     <name>bankbench::ui::TrainSetupPanel</name>

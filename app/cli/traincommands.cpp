@@ -9,6 +9,7 @@
 #include "ml/loader/mlloader.h"
 #include "ml/mlmodule.h"
 #include "store/runstore.h"
+#include "text/textaugment.h"
 
 #include <CLI/CLI.hpp>
 
@@ -31,7 +32,8 @@ using core::ErrorCode;
 namespace {
 
 struct TrainArgs {
-    std::string project, dataset, model, configFile, run, device = "auto", initFrom, task, labelSet;
+    std::string project, dataset, model, configFile, run, device = "auto", initFrom, task, labelSet,
+                                                          synonymsFile;
     std::optional<int> epochs, threads, pretrainEpochs;
     bool resume = false, pretrain = false, json = false, progress = false, noProgress = false;
 };
@@ -177,6 +179,15 @@ int runTrain(const TrainArgs& args) {
         config.task = ml::TaskKind::Classify;
     if (!args.labelSet.empty())
         config.labelSet = args.labelSet;
+    if (!args.synonymsFile.empty()) {
+        // The groups go into the run's config, so the run can be repeated without the file.
+        auto groups = core::readSynonymFile(args.synonymsFile);
+        if (!groups)
+            return reportError(groups.error(), args.synonymsFile, args.json);
+        config.augment.synonyms = std::move(*groups);
+        if (config.augment.synonymProbability <= 0)
+            config.augment.synonymProbability = 0.3;
+    }
     if (args.epochs)
         config.epochs = *args.epochs;
     if (args.threads)
@@ -329,6 +340,9 @@ void addTrainCommands(CLI::App& app, Action& action) {
         cmd->add_option("--label-set", args->labelSet,
                         "--task tokens: the span label set to train on (default: the dataset's own)");
         cmd->add_option("--config", args->configFile, "Training config JSON (README: train config keys)");
+        cmd->add_option("--synonyms", args->synonymsFile,
+                        "Synonym list for augmentation (one group per line, comma-separated); sets "
+                        "augment_synonym 0.3 unless the config sets it");
         cmd->add_option("--epochs", args->epochs, "Epochs (overrides the config)")
             ->check(CLI::Range(1, 10000));
         cmd->add_option("--run", args->run, "Run name (default: <model>-N)");

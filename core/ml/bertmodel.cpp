@@ -72,19 +72,32 @@ BertSelfAttentionImpl::BertSelfAttentionImpl(const BertOptions& o)
 }
 
 torch::Tensor BertSelfAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& maskBias,
-                                             const DropoutSource& dropout) {
+                                             const DropoutSource& dropout, bool firstTokenOnly) {
     const auto batch = x.size(0), length = x.size(1), hidden = x.size(2);
     const auto headDim = hidden / m_heads;
-    // One [H, 3H] product instead of three: fewer, larger matrix products on small batches.
-    auto qkv = torch::linear(x, torch::cat({query->weight, key->weight, value->weight}),
-                             torch::cat({query->bias, key->bias, value->bias}));
-    qkv = qkv.view({batch, length, 3, m_heads, headDim}).permute({2, 0, 3, 1, 4}); // 3, B, h, L, d
-    auto q = qkv[0], k = qkv[1], v = qkv[2];
+    const auto queries = firstTokenOnly ? 1 : length;
+    torch::Tensor q, k, v;
+    if (firstTokenOnly) {
+        q = query->forward(x.narrow(1, 0, 1)).view({batch, 1, m_heads, headDim}).transpose(1, 2);
+        auto kv =
+            torch::linear(x, torch::cat({key->weight, value->weight}), torch::cat({key->bias, value->bias}));
+        kv = kv.view({batch, length, 2, m_heads, headDim}).permute({2, 0, 3, 1, 4}); // 2, B, h, L, d
+        k = kv[0];
+        v = kv[1];
+    } else {
+        // One [H, 3H] product instead of three: fewer, larger matrix products on small batches.
+        auto qkv = torch::linear(x, torch::cat({query->weight, key->weight, value->weight}),
+                                 torch::cat({query->bias, key->bias, value->bias}));
+        qkv = qkv.view({batch, length, 3, m_heads, headDim}).permute({2, 0, 3, 1, 4}); // 3, B, h, L, d
+        q = qkv[0];
+        k = qkv[1];
+        v = qkv[2];
+    }
     // In place: neither the product's backward nor the scaling's needs the scores themselves.
     auto scores = torch::matmul(q, k.transpose(-1, -2)).mul_(1.0 / std::sqrt(static_cast<double>(headDim)));
     scores.add_(maskBias.to(scores.scalar_type()));
     auto probabilities = dropout.apply(torch::softmax(scores, -1), m_dropout);
-    return torch::matmul(probabilities, v).transpose(1, 2).reshape({batch, length, hidden});
+    return torch::matmul(probabilities, v).transpose(1, 2).reshape({batch, queries, hidden});
 }
 
 BertResidualOutputImpl::BertResidualOutputImpl(std::int64_t in, const BertOptions& o)
@@ -104,8 +117,9 @@ BertAttentionImpl::BertAttentionImpl(const BertOptions& o) {
 }
 
 torch::Tensor BertAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& maskBias,
-                                         const DropoutSource& dropout) {
-    return output->forward(self->forward(x, maskBias, dropout), x, dropout);
+                                         const DropoutSource& dropout, bool firstTokenOnly) {
+    return output->forward(self->forward(x, maskBias, dropout, firstTokenOnly),
+                           firstTokenOnly ? x.narrow(1, 0, 1) : x, dropout);
 }
 
 BertLayerImpl::BertLayerImpl(const BertOptions& o) {
@@ -116,8 +130,8 @@ BertLayerImpl::BertLayerImpl(const BertOptions& o) {
 }
 
 torch::Tensor BertLayerImpl::forward(const torch::Tensor& x, const torch::Tensor& maskBias,
-                                     const DropoutSource& dropout) {
-    auto attended = attention->forward(x, maskBias, dropout);
+                                     const DropoutSource& dropout, bool firstTokenOnly) {
+    auto attended = attention->forward(x, maskBias, dropout, firstTokenOnly);
     // hidden_act "gelu" in Hugging Face is the exact (erf) GELU, LibTorch's default.
     return output->forward(torch::gelu(intermediate->forward(attended)), attended, dropout);
 }
@@ -131,13 +145,15 @@ BertModelImpl::BertModelImpl(const BertOptions& o) : m_options(o) {
 }
 
 torch::Tensor BertModelImpl::forward(const torch::Tensor& ids, const torch::Tensor& attentionMask,
-                                     const DropoutSource& dropout) {
+                                     const DropoutSource& dropout, bool lastLayerFirstTokenOnly) {
     // Padding keys get the lowest float, as Hugging Face's extended attention mask does.
     auto maskBias = (1.0 - attentionMask.to(torch::kFloat32)).mul_(std::numeric_limits<float>::lowest());
     maskBias = maskBias.view({ids.size(0), 1, 1, ids.size(1)});
     auto x = embeddings->forward(ids, dropout);
-    for (const auto& block : *layer)
-        x = block->as<BertLayer>()->forward(x, maskBias, dropout);
+    const auto layers = layer->size();
+    for (std::size_t i = 0; i < layers; ++i)
+        x = layer[i]->as<BertLayer>()->forward(x, maskBias, dropout,
+                                               lastLayerFirstTokenOnly && i + 1 == layers);
     return x;
 }
 

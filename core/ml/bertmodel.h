@@ -55,9 +55,11 @@ TORCH_MODULE(BertEmbeddings);
 class BertSelfAttentionImpl : public torch::nn::Module {
 public:
     BertSelfAttentionImpl(const BertOptions& options);
-    /// x [B, L, H]; maskBias [B, 1, 1, L] (0 for tokens, a large negative number for padding).
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias,
-                          const DropoutSource& dropout);
+    /// x [B, L, H]; maskBias [B, 1, 1, L] (0 for tokens, a large negative number for padding). With
+    /// `firstTokenOnly` only the first position attends (queries from x[:, :1], keys and values from all of
+    /// x): [B, 1, H], the first row of the full result.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias, const DropoutSource& dropout,
+                          bool firstTokenOnly = false);
 
     torch::nn::Linear query{nullptr}, key{nullptr}, value{nullptr};
 
@@ -86,8 +88,8 @@ TORCH_MODULE(BertResidualOutput);
 class BertAttentionImpl : public torch::nn::Module {
 public:
     explicit BertAttentionImpl(const BertOptions& options);
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias,
-                          const DropoutSource& dropout);
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias, const DropoutSource& dropout,
+                          bool firstTokenOnly = false);
 
     BertSelfAttention self{nullptr};
     BertResidualOutput output{nullptr};
@@ -98,8 +100,9 @@ TORCH_MODULE(BertAttention);
 class BertLayerImpl : public torch::nn::Module {
 public:
     explicit BertLayerImpl(const BertOptions& options);
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias,
-                          const DropoutSource& dropout);
+    /// [B, L, H] -> [B, L, H]; with `firstTokenOnly`, [B, 1, H]: the first position's output alone.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& maskBias, const DropoutSource& dropout,
+                          bool firstTokenOnly = false);
 
     BertAttention attention{nullptr};
     torch::nn::Linear intermediate{nullptr}; ///< registered as "intermediate.dense"
@@ -112,9 +115,11 @@ class BertModelImpl : public torch::nn::Module {
 public:
     explicit BertModelImpl(const BertOptions& options);
 
-    /// ids and attentionMask [B, L] int64 -> last hidden states [B, L, hidden].
+    /// ids and attentionMask [B, L] int64 -> last hidden states [B, L, hidden]. With
+    /// `lastLayerFirstTokenOnly`, [B, 1, hidden]: the last layer computes the first ([CLS]) position alone,
+    /// which is all the pooler reads. Same values; the last layer costs about a quarter.
     torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& attentionMask,
-                          const DropoutSource& dropout);
+                          const DropoutSource& dropout, bool lastLayerFirstTokenOnly = false);
     /// tanh(dense(hidden[:, 0])).
     torch::Tensor pool(const torch::Tensor& hidden);
 

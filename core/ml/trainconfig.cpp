@@ -136,7 +136,8 @@ const std::vector<Field>& transformerFields() {
         transformerInt("ffn", &TransformerModelConfig::ffn),
         transformerInt("max_length", &TransformerModelConfig::maxLength),
         transformerInt("vocab_size", &TransformerModelConfig::vocabSize),
-        {"pooling", [](const TrainConfig& c) { return json(c.transformer.pooling == Pooling::Cls ? "cls" : "mean"); },
+        {"pooling",
+         [](const TrainConfig& c) { return json(c.transformer.pooling == Pooling::Cls ? "cls" : "mean"); },
          [](TrainConfig& c, const json& v) -> std::string {
              if (v == "cls")
                  c.transformer.pooling = Pooling::Cls;
@@ -155,6 +156,39 @@ const std::vector<Field>& transformerFields() {
          }},
     };
     return fields;
+}
+
+Field augmentNumber(const char* key, double core::AugmentOptions::*member) {
+    return {key, [member](const TrainConfig& c) { return json(c.augment.*member); },
+            [member](TrainConfig& c, const json& v) -> std::string {
+                if (!v.is_number())
+                    return "expected a number";
+                c.augment.*member = v.get<double>();
+                return {};
+            }};
+}
+
+Field synonymsField() {
+    return {"synonyms", [](const TrainConfig& c) { return json(c.augment.synonyms); },
+            [](TrainConfig& c, const json& v) -> std::string {
+                const char* shape = "expected a list of synonym groups, each a list of two or more strings";
+                if (!v.is_array())
+                    return shape;
+                std::vector<std::vector<std::string>> groups;
+                for (const auto& group : v) {
+                    if (!group.is_array() || group.size() < 2)
+                        return shape;
+                    std::vector<std::string> members;
+                    for (const auto& member : group) {
+                        if (!member.is_string() || member.get<std::string>().empty())
+                            return shape;
+                        members.push_back(member.get<std::string>());
+                    }
+                    groups.push_back(std::move(members));
+                }
+                c.augment.synonyms = std::move(groups);
+                return {};
+            }};
 }
 
 const std::vector<Field>& topFields() {
@@ -192,6 +226,10 @@ const std::vector<Field>& topFields() {
         flag("bf16_autocast", &TrainConfig::bf16Autocast),
         choice("class_weights", &TrainConfig::classWeighting,
                {{"none", ClassWeighting::None}, {"balanced", ClassWeighting::Balanced}}),
+        augmentNumber("augment_delete", &core::AugmentOptions::deleteProbability),
+        augmentNumber("augment_swap", &core::AugmentOptions::swapProbability),
+        augmentNumber("augment_synonym", &core::AugmentOptions::synonymProbability),
+        synonymsField(),
         number("validation_fraction", &TrainConfig::validationFraction),
         {"refit", [](const TrainConfig& c) { return json(c.refit); },
          [](TrainConfig& c, const json& v) -> std::string {
@@ -319,7 +357,8 @@ core::Result<TrainConfig> trainConfigFromJson(const json& input, const TrainConf
     if (input.contains("transformer")) {
         if (!input["transformer"].is_object())
             return invalid(source, "config key \"transformer\": expected an object");
-        if (auto status = applyFields(transformerFields(), input["transformer"], config, "transformer.", source);
+        if (auto status =
+                applyFields(transformerFields(), input["transformer"], config, "transformer.", source);
             !status)
             return status.error();
     }
@@ -402,17 +441,31 @@ core::Status validate(const TrainConfig& c) {
     if (t.hidden < 8 || t.hidden > 4096)
         return fail("transformer.hidden must be between 8 and 4096, got " + std::to_string(t.hidden));
     if (t.heads < 1 || t.hidden % t.heads != 0)
-        return fail("transformer.heads must divide transformer.hidden (" + std::to_string(t.hidden) + "), got " +
-                    std::to_string(t.heads));
+        return fail("transformer.heads must divide transformer.hidden (" + std::to_string(t.hidden) +
+                    "), got " + std::to_string(t.heads));
     if (t.ffn < 1 || t.ffn > 65536)
         return fail("transformer.ffn must be between 1 and 65536, got " + std::to_string(t.ffn));
     if (t.maxLength < 4 || t.maxLength > 4096)
         return fail("transformer.max_length must be between 4 and 4096, got " + std::to_string(t.maxLength));
     if (t.vocabSize < 16 || t.vocabSize > 1000000)
-        return fail("transformer.vocab_size must be between 16 and 1000000, got " + std::to_string(t.vocabSize));
+        return fail("transformer.vocab_size must be between 16 and 1000000, got " +
+                    std::to_string(t.vocabSize));
+    const auto& a = c.augment;
+    if (!(a.deleteProbability >= 0 && a.deleteProbability <= 0.5))
+        return fail("augment_delete must be between 0 and 0.5 (the share of words dropped)");
+    if (!(a.swapProbability >= 0 && a.swapProbability <= 0.5))
+        return fail("augment_swap must be between 0 and 0.5 (swaps per word)");
+    if (!(a.synonymProbability >= 0 && a.synonymProbability <= 1))
+        return fail("augment_synonym must be between 0 and 1");
+    if (a.synonymProbability > 0 && a.synonyms.empty())
+        return fail(
+            "augment_synonym needs a synonym list (\"synonyms\" in the config, or train --synonyms FILE)");
     if (c.task == TaskKind::Tokens) {
+        if (a.enabled())
+            return fail("text augmentation applies to task \"classify\" only (it would move the slot spans)");
         if (c.model != ModelKind::Transformer)
-            return fail("task \"tokens\" (slot spans) needs the transformer model (\"model\": \"transformer\")");
+            return fail(
+                "task \"tokens\" (slot spans) needs the transformer model (\"model\": \"transformer\")");
         if (c.refit)
             return fail("refit is not supported for task \"tokens\" (the best validation epoch is kept)");
         if (c.classWeighting != ClassWeighting::None)

@@ -3,6 +3,7 @@
 // Torch-free: the CLI, the GUI and the MlModule interface use these types without LibTorch.
 
 #include "text/hashedfeatures.h"
+#include "text/textaugment.h"
 #include "util/result.h"
 
 #include <nlohmann/json.hpp>
@@ -53,9 +54,9 @@ struct TransformerModelConfig {
     int layers = 4;
     int hidden = 256;
     int heads = 4;
-    int ffn = 1024;         ///< intermediate (feed-forward) width
-    int maxLength = 64;     ///< tokens per text including [CLS] and [SEP]; longer texts are truncated
-    int vocabSize = 8000;   ///< WordPiece vocabulary learned from the dataset's texts (bertvocab.h)
+    int ffn = 1024;       ///< intermediate (feed-forward) width
+    int maxLength = 64;   ///< tokens per text including [CLS] and [SEP]; longer texts are truncated
+    int vocabSize = 8000; ///< WordPiece vocabulary learned from the dataset's texts (bertvocab.h)
     Pooling pooling = Pooling::Cls;
     /// A BERT folder (config.json + model.safetensors + vocab.txt, or a `pretrain` output) to start from;
     /// empty = random initialisation and a WordPiece vocabulary learned from the run's dataset.
@@ -95,6 +96,11 @@ struct TrainConfig {
     /// On CUDA, run forward passes under bfloat16 autocast (weights and optimizer stay float32).
     bool bf16Autocast = true;
     ClassWeighting classWeighting = ClassWeighting::None;
+    /// Text augmentation of training batches (core/text/textaugment.h: random deletion and swap of words, or
+    /// of characters in Chinese, and synonym replacement): every time a training example enters a batch it is
+    /// a fresh variant, seeded by the run's seed and the step. Validation, evaluation and prediction see the
+    /// texts unchanged. Off by default; classification only.
+    core::AugmentOptions augment;
 
     double validationFraction = 0.1; ///< stratified by label, seeded by `seed`
     int earlyStoppingPatience = 5;   ///< epochs without a better validation macro-F1; 0 = never stop early
@@ -120,8 +126,9 @@ TrainConfig defaultTrainConfig(ModelKind kind);
 /// Every field, including defaults (what a run stores).
 nlohmann::json toJson(const TrainConfig& config);
 /// Applies the keys present in `json` over `base`. When `json` names a "model" other than base.model, the
-/// keys apply over defaultTrainConfig() of that model instead (keeping base's threads and device). Unknown keys, wrong types and out-of-range values are
-/// InvalidArgument naming the key (and `source`, the file they came from, when given).
+/// keys apply over defaultTrainConfig() of that model instead (keeping base's threads and device). Unknown
+/// keys, wrong types and out-of-range values are InvalidArgument naming the key (and `source`, the file they
+/// came from, when given).
 core::Result<TrainConfig> trainConfigFromJson(const nlohmann::json& json, const TrainConfig& base = {},
                                               const std::string& source = {});
 /// Reads a JSON config file; a syntax error names the file, line and column.

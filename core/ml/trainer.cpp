@@ -62,13 +62,15 @@ core::Result<Trainer::EpochsEnd> Trainer::runEpochs() {
             const auto started = Clock::now();
             m_lastLearningRate = learningRateAt(m_state.step);
             // The model's fused step when it has one (fast model on the CPU), else autograd.
-            const auto fusedLoss = fusedStep(batch);
+            const auto inputs = stepInputs(batch);
+            const auto fusedLoss = fusedStep(batch, inputs);
             torch::Tensor loss;
             if (!fusedLoss) {
                 {
                     // bf16 autocast on CUDA: matrix products in bfloat16, weights and optimizer in float32.
                     AutocastGuard autocast(m_device.is_cuda() && m_config.bf16Autocast);
-                    auto logits = m_model->forward(*m_inputs, batch, ForwardContext{true, &m_generator});
+                    auto logits =
+                        m_model->forward(*inputs.inputs, inputs.indices, ForwardContext{true, &m_generator});
                     loss = lossOf(logits.to(torch::kFloat32), batch, true);
                 }
                 loss.backward();

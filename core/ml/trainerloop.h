@@ -42,8 +42,18 @@ private:
     core::Status restore();
     core::Result<EpochsEnd> runEpochs();
     void endSelectionEpoch();
+    /// What one training step reads: the encoded texts and the batch's positions in them. Without
+    /// augmentation the run's encoded texts; with it, fresh variants of the batch's texts encoded for this
+    /// step.
+    struct StepInputs {
+        const EncodedTexts* inputs = nullptr;
+        std::vector<std::int64_t> indices;
+        std::unique_ptr<EncodedTexts> variants;
+    };
+    StepInputs stepInputs(const std::vector<std::int64_t>& batch) const;
     /// trainerfused.cpp: the model's fused step for this batch, or nullopt (then the autograd path runs).
-    std::optional<double> fusedStep(const std::vector<std::int64_t>& batch);
+    /// Labels come from `batch`, texts from `inputs`.
+    std::optional<double> fusedStep(const std::vector<std::int64_t>& batch, const StepInputs& inputs);
     torch::Tensor lossOf(const torch::Tensor& logits, const std::vector<std::int64_t>& batch, bool training);
     double learningRateAt(std::int64_t step) const;
     /// The epoch's example order: a seeded shuffle, length-bucketed when config.bucketByLength.
@@ -65,6 +75,7 @@ private:
     int m_threads = 1;
     std::unique_ptr<TrainableModel> m_model;
     std::unique_ptr<EncodedTexts> m_inputs;
+    std::optional<core::TextAugmenter> m_augmenter; ///< when config.augment is enabled
     std::unique_ptr<LazyAdam> m_optimizer;
     at::Generator m_generator;
     torch::Tensor m_classWeights;

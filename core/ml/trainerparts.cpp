@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <sstream>
 
 // The Trainer's pieces: set-up, resume, schedule, loss, validation, model files, progress.
 
@@ -56,6 +57,14 @@ core::Status Trainer::prepare() {
     if (auto status = resetModel(m_config.seed ^ 0x5DEECE66DULL); !status)
         return status;
     m_inputs = m_model->encode(m_data.texts);
+    if (m_config.augment.enabled()) {
+        m_augmenter.emplace(m_config.augment);
+        std::ostringstream line;
+        line << "augmenting training batches: delete " << m_config.augment.deleteProbability << ", swap "
+             << m_config.augment.swapProbability << ", synonyms " << m_config.augment.synonymProbability
+             << " (" << m_config.augment.synonyms.size() << " groups)";
+        m_sink.log(line.str());
+    }
 
     if (m_config.classWeighting == ClassWeighting::Balanced) {
         // n / (classes * count): scikit-learn's "balanced", from the training part only.

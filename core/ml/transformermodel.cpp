@@ -123,7 +123,8 @@ torch::Tensor TransformerClassifier::pooled(const EncodedTexts& inputs,
         ids = ids.to(m_device);
         mask = mask.to(m_device);
     }
-    auto hidden = m_bert->forward(ids, mask, dropout);
+    // [CLS] pooling reads the first position only, so the last layer computes that one alone.
+    auto hidden = m_bert->forward(ids, mask, dropout, m_pooling == Pooling::Cls);
     if (m_pooling == Pooling::Cls)
         return m_bert->pool(hidden);
     auto weights = mask.to(hidden.scalar_type()).unsqueeze(-1);

@@ -74,3 +74,33 @@ TEST(TrainConfig, FileSyntaxErrorGivesLineAndColumn) {
     EXPECT_EQ(config.error().where.column, 11);
     EXPECT_EQ(ml::loadTrainConfig(dir.file("missing.json")).error().code, core::ErrorCode::NotFound);
 }
+
+TEST(TrainConfig, AugmentationKeysRoundTripAndAreChecked) {
+    auto config = ml::trainConfigFromJson(
+        {{"augment_delete", 0.1},
+         {"augment_swap", 0.05},
+         {"augment_synonym", 0.3},
+         {"synonyms", nlohmann::json::array({nlohmann::json::array({"top up", "recharge"}),
+                                             nlohmann::json::array({"借记卡", "银行卡"})})}});
+    ASSERT_TRUE(config.ok()) << config.error().what();
+    EXPECT_DOUBLE_EQ(config->augment.deleteProbability, 0.1);
+    EXPECT_EQ(config->augment.synonyms.size(), 2u);
+    auto back = ml::trainConfigFromJson(ml::toJson(*config));
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(ml::toJson(*back), ml::toJson(*config));
+    EXPECT_FALSE(ml::TrainConfig{}.augment.enabled()); // off by default
+
+    const std::vector<std::pair<nlohmann::json, const char*>> bad = {
+        {{{"augment_delete", 0.8}}, "augment_delete must be between 0 and 0.5"},
+        {{{"augment_synonym", 0.5}}, "needs a synonym list"},
+        {{{"synonyms", nlohmann::json::array({nlohmann::json::array({"lonely"})})}}, "two or more strings"},
+        {{{"model", "transformer"}, {"task", "tokens"}, {"refit", false}, {"augment_swap", 0.1}},
+         "classify\" only"},
+    };
+    for (const auto& [json, expected] : bad) {
+        SCOPED_TRACE(json.dump());
+        auto failed = ml::trainConfigFromJson(json, {}, "cfg.json");
+        ASSERT_FALSE(failed.ok());
+        EXPECT_NE(failed.error().message.find(expected), std::string::npos) << failed.error().message;
+    }
+}

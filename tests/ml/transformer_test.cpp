@@ -52,8 +52,6 @@ public:
     std::int64_t cancelledAtStep = -1;
 };
 
-
-
 } // namespace
 
 TEST(BertModel, ParameterNamesAndShapesFollowHuggingFace) {
@@ -106,6 +104,36 @@ TEST(BertModel, PaddingDoesNotChangeTheOutputOfRealTokens) {
     auto b = bert->forward(ids, mask, ml::DropoutSource{true, &g2});
     EXPECT_TRUE(torch::equal(a, b));
     EXPECT_FALSE(torch::allclose(a, alone, 1e-4, 1e-4));
+}
+
+// [CLS]-pooled classifiers run the last layer for the first position alone: the same values as the full
+// last layer's first row, padding included, and the same gradients reach the weights.
+TEST(BertModel, LastLayerFirstTokenOnlyMatchesTheFullModelsFirstRow) {
+    auto options = tinyOptions();
+    options.layers = 3;
+    ml::BertModel bert(options);
+    bert->initialize(5);
+    bert->eval();
+    auto ids = torch::tensor({{2, 7, 9, 11, 3, 0}, {2, 5, 3, 0, 0, 0}}, torch::kInt64);
+    auto mask = torch::tensor({{1, 1, 1, 1, 1, 0}, {1, 1, 1, 0, 0, 0}}, torch::kInt64);
+    auto full = bert->forward(ids, mask, {});
+    auto first = bert->forward(ids, mask, {}, true);
+    ASSERT_EQ(first.sizes(), (std::vector<std::int64_t>{2, 1, 16}));
+    EXPECT_TRUE(torch::allclose(first.select(1, 0), full.select(1, 0), 1e-5, 1e-5));
+
+    bert->pool(full).sum().backward();
+    std::vector<torch::Tensor> expected;
+    for (auto& p : bert->parameters()) {
+        expected.push_back(p.grad().defined() ? p.grad().clone() : torch::zeros_like(p));
+        p.mutable_grad() = torch::Tensor();
+    }
+    bert->pool(bert->forward(ids, mask, {}, true)).sum().backward();
+    std::size_t i = 0;
+    for (auto& p : bert->parameters()) {
+        const auto got = p.grad().defined() ? p.grad() : torch::zeros_like(p);
+        EXPECT_TRUE(torch::allclose(got, expected[i], 1e-5, 1e-6)) << "parameter " << i;
+        ++i;
+    }
 }
 
 TEST(BertVocab, LearnsWordPiecesThatCoverUnseenWords) {

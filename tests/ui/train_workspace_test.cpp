@@ -9,12 +9,14 @@
 #include "train/trainingjob.h"
 #include "train/trainlivepanel.h"
 #include "train/trainpreflight.h"
+#include "train/trainsettingsform.h"
 #include "train/trainsetuppanel.h"
 
 #include <store/project.h>
 #include <store/runstore.h>
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -301,4 +303,27 @@ TEST(TrainPreflight, NamesEveryLabelWithTooFewExamples) {
     data.labels = {{0}, {0}, {1}, {1}, {2}, {2}};
     data.texts.resize(6);
     EXPECT_TRUE(ui::checkLabelledData(data).trainable);
+}
+
+// The augmentation editors round-trip their config values; the synonym groups (set by a config file or
+// `train --synonyms`) have no editor and keep the preset's.
+TEST(TrainSettingsForm, AugmentationEditorsRoundTripAndKeepTheSynonymList) {
+    ui::TrainSettingsForm form;
+    ml::TrainConfig config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
+    config.augment.deleteProbability = 0.1;
+    config.augment.synonymProbability = 0.3;
+    config.augment.synonyms = {{"card", "bank card"}};
+    form.setConfig(config);
+    auto* remove = form.findChild<QDoubleSpinBox*>(QStringLiteral("augmentDelete"));
+    auto* swap = form.findChild<QDoubleSpinBox*>(QStringLiteral("augmentSwap"));
+    ASSERT_TRUE(remove && swap);
+    EXPECT_DOUBLE_EQ(remove->value(), 0.1);
+    EXPECT_DOUBLE_EQ(swap->value(), 0.0);
+    swap->setValue(0.15);
+    const auto edited = form.config();
+    EXPECT_DOUBLE_EQ(edited.augment.deleteProbability, 0.1);
+    EXPECT_DOUBLE_EQ(edited.augment.swapProbability, 0.15);
+    EXPECT_DOUBLE_EQ(edited.augment.synonymProbability, 0.3);
+    EXPECT_EQ(edited.augment.synonyms, config.augment.synonyms);
+    EXPECT_TRUE(ml::validate(edited).ok());
 }

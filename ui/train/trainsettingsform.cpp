@@ -73,6 +73,18 @@ TrainSettingsForm::TrainSettingsForm(QWidget* parent) : QWidget(parent) {
     m_bf16 = boolEditor(
         tr("bfloat16 on GPU"),
         tr("On a CUDA GPU, compute forward passes in bfloat16 (faster, less memory); weights stay float32."));
+    m_augmentDelete =
+        doubleEditor(0, 0.5, 2, 0.05,
+                     tr("Augmentation: each time a training text enters a batch, drop each of its "
+                        "words (characters in Chinese) with this probability (0: off)."));
+    m_augmentSwap =
+        doubleEditor(0, 0.5, 2, 0.05,
+                     tr("Augmentation: swap two random words (characters in Chinese) this many times "
+                        "per word of a training text (0: off). Validation texts stay unchanged."));
+    m_augmentDelete->setObjectName(QStringLiteral("augmentDelete"));
+    m_augmentSwap->setObjectName(QStringLiteral("augmentSwap"));
+    addRow(optimizerForm, tr("Augmentation: word deletion"), m_augmentDelete);
+    addRow(optimizerForm, tr("Augmentation: word swaps"), m_augmentSwap);
     addRow(optimizerForm, tr("Gradient clipping"), m_gradientClip);
     addRow(optimizerForm, QString(), m_bucketByLength);
     addRow(optimizerForm, QString(), m_bf16);
@@ -229,6 +241,8 @@ void TrainSettingsForm::setConfig(const ml::TrainConfig& config) {
     m_charMin->setValue(config.fast.features.charMinN);
     m_charMax->setValue(config.fast.features.charMaxN);
     m_gradientClip->setValue(config.gradientClip);
+    m_augmentDelete->setValue(config.augment.deleteProbability);
+    m_augmentSwap->setValue(config.augment.swapProbability);
     m_bucketByLength->setChecked(config.bucketByLength);
     m_bf16->setChecked(config.bf16Autocast);
     m_layers->setValue(config.transformer.layers);
@@ -272,6 +286,8 @@ ml::TrainConfig TrainSettingsForm::config() const {
     config.fast.features.charMinN = m_charMin->value();
     config.fast.features.charMaxN = m_charMax->value();
     config.gradientClip = m_gradientClip->value();
+    config.augment.deleteProbability = m_augmentDelete->value();
+    config.augment.swapProbability = m_augmentSwap->value();
     config.bucketByLength = m_bucketByLength->isChecked();
     config.bf16Autocast = m_bf16->isChecked();
     config.transformer.layers = m_layers->value();

@@ -46,6 +46,8 @@ private:
     QDoubleSpinBox* m_weightDecay;
     QDoubleSpinBox* m_dropout;
     QDoubleSpinBox* m_labelSmoothing;
+    QDoubleSpinBox* m_augmentDelete;
+    QDoubleSpinBox* m_augmentSwap;
     QComboBox* m_classWeighting;
     QDoubleSpinBox* m_validation;
     QSpinBox* m_patience;
