@@ -173,7 +173,9 @@ TEST_F(CliTrain, BadRequestsGetClearErrorsAndExitCodes) {
     auto fastPretrain = run({"train", project(), "--dataset", "train", "--model", "fast", "--pretrain"});
     EXPECT_EQ(fastPretrain.exitCode, 2);
     EXPECT_NE(fastPretrain.err.find("transformer model only"), std::string::npos) << fastPretrain.err;
-    EXPECT_EQ(run({"train", project(), "--dataset", "train", "--pretrain", "--init-from", path("bert")}).exitCode, 2);
+    EXPECT_EQ(
+        run({"train", project(), "--dataset", "train", "--pretrain", "--init-from", path("bert")}).exitCode,
+        2);
     EXPECT_EQ(run({"train", project(), "--dataset", "train", "--init-from", path("bert")}).exitCode, 3);
     EXPECT_EQ(run({"train", project(), "--resume"}).exitCode, 2);
     EXPECT_EQ(run({"train", project()}).exitCode, 2);
@@ -195,6 +197,36 @@ TEST_F(CliTrain, BadRequestsGetClearErrorsAndExitCodes) {
     EXPECT_EQ(run({"predict", project(), "--run", "nope", "hello"}).exitCode, 3);
     EXPECT_EQ(run({"runs", path("missing.bbproj")}).exitCode, 3);
     EXPECT_NE(run({"runs", project()}).out.find("No runs yet"), std::string::npos);
+}
+
+// train --synonyms: the list's groups go into the run's stored config (repeatable without the file), with
+// augment_synonym 0.3 unless the config sets it; a bad list names its file and line.
+TEST_F(CliTrain, SynonymListGoesIntoTheRunsConfigAndABadOneNamesTheLine) {
+    initProject();
+    writeFile(path("train.csv"), intentCsv(20, 1));
+    ASSERT_EQ(run({"import", project(), path("train.csv"), "--dataset", "train", "--text-col", "text",
+                   "--label-col", "intent"})
+                  .exitCode,
+              0);
+    writeSmallConfig(path("cfg.json"), 2);
+    writeFile(path("synonyms.txt"), "# card words\nlost my card, card stolen\n挂失，报失\n");
+    const auto trained = run({"train", project(), "--dataset", "train", "--config", path("cfg.json"),
+                              "--synonyms", path("synonyms.txt"), "--run", "syn", "--json"});
+    ASSERT_EQ(trained.exitCode, 0) << trained.err;
+    const auto runs = run({"runs", project(), "--json"}).json();
+    ASSERT_EQ(runs["runs"].size(), 1u);
+    const auto& config = runs["runs"][0]["config"];
+    EXPECT_EQ(config["synonyms"],
+              nlohmann::json::array({nlohmann::json::array({"lost my card", "card stolen"}),
+                                     nlohmann::json::array({"挂失", "报失"})}));
+    EXPECT_EQ(config["augment_synonym"], 0.3);
+
+    writeFile(path("bad.txt"), "lost my card, card stolen\nbalance\n");
+    const auto bad = run({"train", project(), "--dataset", "train", "--synonyms", path("bad.txt"), "--json"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(bad.json()["error"]["line"], 2);
+    EXPECT_NE(bad.json()["error"]["message"].get<std::string>().find("balance"), std::string::npos)
+        << bad.out;
 }
 
 TEST_F(CliTrain, ProgressIsDrawnOnATerminal) {
