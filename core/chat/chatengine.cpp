@@ -2,6 +2,7 @@
 
 #include "chat/masking.h"
 #include "text/utf8.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <chrono>
@@ -32,10 +33,7 @@ bool hasCjk(std::string_view text) {
 }
 
 std::string trimmed(const std::string& text) {
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos)
-        return {};
-    return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+    return std::string(trimWhitespace(text));
 }
 
 std::string lowered(std::string text) {

@@ -32,7 +32,7 @@ std::string inWan(std::int64_t value) {
     return text;
 }
 
-std::string formatDate(DemoRandom& random, DemoLanguage language, CivilDate date) {
+std::string formatDate(SeededRandom& random, DemoLanguage language, CivilDate date) {
     if (language == DemoLanguage::Chinese) {
         switch (random.below(3)) {
         case 0:
@@ -56,7 +56,7 @@ std::string formatDate(DemoRandom& random, DemoLanguage language, CivilDate date
     }
 }
 
-std::int64_t niceEverydayAmount(DemoRandom& random) {
+std::int64_t niceEverydayAmount(SeededRandom& random) {
     if (random.chance(0.25))
         return random.between(100, 20000); // an exact figure, e.g. a bill
     static const std::vector<int> bases = {10, 12, 15, 20, 25, 30, 50, 80};
@@ -112,7 +112,7 @@ std::string groupThousands(std::int64_t value) {
     return out;
 }
 
-std::string formatAmount(DemoRandom& random, DemoLanguage language, AmountKind kind) {
+std::string formatAmount(SeededRandom& random, DemoLanguage language, AmountKind kind) {
     std::int64_t value = 0;
     switch (kind) {
     case AmountKind::Everyday:
@@ -172,19 +172,19 @@ std::string formatAmount(DemoRandom& random, DemoLanguage language, AmountKind k
     }
 }
 
-std::string formatPastDate(DemoRandom& random, DemoLanguage language, std::int64_t today) {
+std::string formatPastDate(SeededRandom& random, DemoLanguage language, std::int64_t today) {
     if (random.chance(0.4))
         return random.pick(demoVocabulary(language).pastPhrases);
     return formatDate(random, language, civilFromDays(today - random.between(1, 20)));
 }
 
-std::string formatFutureDate(DemoRandom& random, DemoLanguage language, std::int64_t today) {
+std::string formatFutureDate(SeededRandom& random, DemoLanguage language, std::int64_t today) {
     if (random.chance(0.5))
         return random.pick(demoVocabulary(language).futurePhrases);
     return formatDate(random, language, civilFromDays(today + random.between(1, 30)));
 }
 
-std::string formatRecentMonth(DemoRandom& random, DemoLanguage language, std::int64_t today) {
+std::string formatRecentMonth(SeededRandom& random, DemoLanguage language, std::int64_t today) {
     CivilDate date = civilFromDays(today);
     const int back = random.between(1, 3);
     date.month -= back;

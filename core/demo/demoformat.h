@@ -3,7 +3,7 @@
 // Calendar and money formatting for demo messages, in the way customers write them in each language.
 
 #include "demo/demodata.h"
-#include "demo/demorandom.h"
+#include "util/seededrandom.h"
 
 #include <cstdint>
 #include <string>
@@ -34,12 +34,12 @@ enum class AmountKind {
 };
 
 /// "5000元", "¥5,000", "1.5万", "$1,200", "RMB 5,000", ...
-std::string formatAmount(DemoRandom& random, DemoLanguage language, AmountKind kind);
+std::string formatAmount(SeededRandom& random, DemoLanguage language, AmountKind kind);
 
 /// A date shortly before `today` ("3月5日", "on March 5", "yesterday"), or shortly after it.
-std::string formatPastDate(DemoRandom& random, DemoLanguage language, std::int64_t today);
-std::string formatFutureDate(DemoRandom& random, DemoLanguage language, std::int64_t today);
+std::string formatPastDate(SeededRandom& random, DemoLanguage language, std::int64_t today);
+std::string formatFutureDate(SeededRandom& random, DemoLanguage language, std::int64_t today);
 /// A recent month for statements ("2月份", "上个月", "February").
-std::string formatRecentMonth(DemoRandom& random, DemoLanguage language, std::int64_t today);
+std::string formatRecentMonth(SeededRandom& random, DemoLanguage language, std::int64_t today);
 
 } // namespace bankbench::core

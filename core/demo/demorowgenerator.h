@@ -2,7 +2,7 @@
 
 #include "demo/demodata.h"
 #include "demo/demogenerator.h"
-#include "demo/demorandom.h"
+#include "util/seededrandom.h"
 
 #include <cstdint>
 #include <string>
@@ -40,7 +40,7 @@ private:
     std::string decorate(std::string text, DemoLanguage language, const std::string& channel);
 
     DemoOptions m_options;
-    DemoRandom m_random;
+    SeededRandom m_random;
     std::vector<std::int64_t> m_times; ///< local seconds since 1970, sorted
     std::size_t m_next = 0;
     std::int64_t m_labelledRows = 0;

@@ -1,4 +1,5 @@
 #include "io/labelvalues.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <string_view>
@@ -8,10 +9,7 @@ namespace bankbench::core {
 namespace {
 
 std::string_view trimmed(std::string_view s) {
-    const auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+    return trimWhitespace(s);
 }
 
 void addLabel(std::string_view label, std::vector<std::string>& out) {

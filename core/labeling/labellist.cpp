@@ -2,6 +2,7 @@
 
 #include "io/csvreader.h"
 #include "io/textinput.h"
+#include "util/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,11 +34,7 @@ std::string* fieldFor(Label& label, const std::string& key) {
 }
 
 std::string trimmed(std::string_view text) {
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
+    return std::string(trimWhitespace(text));
 }
 
 // 1-based line and column (in characters) of a byte offset.

@@ -1,10 +1,11 @@
 #pragma once
 
-// The dropout masks of CPU training, drawn from a seeded xoshiro256++ stream with 32 bits per element.
-// LibTorch's bernoulli_ draws a double per element through its generator's virtual interface: about 6 ns an
-// element, so the 13 dropout sites of the 4-layer transformer cost a tenth of every training step on one
-// core. This stream is over ten times faster and as reproducible: the trainer seeds every mask from the run's
-// checkpointed generator, so a resumed run draws the masks the uninterrupted one would have.
+// The dropout masks of CPU training, drawn from a seeded xoshiro256** stream (core/util/seededrandom.h) with
+// 32 bits per element. LibTorch's bernoulli_ draws a double per element through its generator's virtual
+// interface: about 6 ns an element, so the 13 dropout sites of the 4-layer transformer cost a tenth of every
+// training step on one core. This stream is over ten times faster and as reproducible: the trainer seeds
+// every mask from the run's checkpointed generator, so a resumed run draws the masks the uninterrupted one
+// would have.
 
 #include <cstdint>
 

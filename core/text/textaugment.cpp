@@ -1,11 +1,12 @@
 #include "text/textaugment.h"
 
 #include "text/utf8.h"
+#include "util/seededrandom.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <random>
 
 namespace bankbench::core {
 
@@ -20,21 +21,6 @@ bool isCjkWord(const std::string& word) {
     std::size_t pos = 0;
     const char32_t c = utf8::next(word, pos);
     return pos == word.size() && utf8::isCjk(c);
-}
-
-std::string lowerAscii(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return text;
-}
-
-std::string trim(std::string_view text) {
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos)
-        return {};
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
 }
 
 } // namespace
@@ -87,13 +73,13 @@ Result<std::vector<std::vector<std::string>>> readSynonymFile(const std::string&
             line.erase(0, 3);
         if (!utf8::isValid(line))
             return Error{ErrorCode::InvalidArgument, "the synonym list must be UTF-8", {path, lineNumber, 0}};
-        const auto trimmed = trim(line);
+        const std::string trimmed(trimWhitespace(line));
         if (trimmed.empty() || trimmed[0] == '#')
             continue;
         std::vector<std::string> group;
         std::string member;
         const auto flush = [&] {
-            auto word = trim(member);
+            std::string word(trimWhitespace(member));
             member.clear();
             if (!word.empty() && std::find(group.begin(), group.end(), word) == group.end())
                 group.push_back(std::move(word));
@@ -142,8 +128,7 @@ std::string TextAugmenter::augment(std::string_view text, std::uint64_t seed) co
     auto words = augmentationWords(text);
     if (words.empty())
         return std::string(text);
-    std::mt19937_64 random(seed);
-    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    SeededRandom random(seed);
 
     if (m_options.synonymProbability > 0 && !m_phrases.empty()) {
         std::vector<std::string> lowered;
@@ -165,9 +150,9 @@ std::string TextAugmenter::augment(std::string_view text, std::uint64_t seed) co
                 continue;
             }
             const auto& members = m_groups[match->group];
-            if (members.size() > 1 && uniform(random) < m_options.synonymProbability) {
+            if (members.size() > 1 && random.chance(m_options.synonymProbability)) {
                 // Another member of the group than the one matched.
-                std::size_t pick = std::uniform_int_distribution<std::size_t>(0, members.size() - 2)(random);
+                auto pick = static_cast<std::size_t>(random.below(members.size() - 1));
                 const auto same = [&](const std::vector<std::string>& member) {
                     if (member.size() != match->words.size())
                         return false;
@@ -195,22 +180,21 @@ std::string TextAugmenter::augment(std::string_view text, std::uint64_t seed) co
     if (m_options.deleteProbability > 0 && words.size() > 1) {
         std::vector<std::string> kept;
         for (auto& word : words)
-            if (uniform(random) >= m_options.deleteProbability)
+            if (!random.chance(m_options.deleteProbability))
                 kept.push_back(std::move(word));
         if (kept.empty()) // every word drawn for deletion: keep one of them
-            kept.push_back(words[std::uniform_int_distribution<std::size_t>(0, words.size() - 1)(random)]);
+            kept.push_back(words[random.below(words.size())]);
         words = std::move(kept);
     }
 
     if (m_options.swapProbability > 0 && words.size() > 1) {
         const double expected = m_options.swapProbability * static_cast<double>(words.size());
         auto swaps = static_cast<std::size_t>(expected);
-        if (uniform(random) < expected - static_cast<double>(swaps))
+        if (random.chance(expected - static_cast<double>(swaps)))
             ++swaps;
-        std::uniform_int_distribution<std::size_t> position(0, words.size() - 1);
         for (std::size_t s = 0; s < swaps; ++s) {
-            const auto a = position(random);
-            auto b = position(random);
+            const auto a = static_cast<std::size_t>(random.below(words.size()));
+            auto b = static_cast<std::size_t>(random.below(words.size()));
             if (a == b)
                 b = (b + 1) % words.size();
             std::swap(words[a], words[b]);

@@ -6,11 +6,11 @@
 namespace bankbench::core {
 
 /// xoshiro256** seeded through SplitMix64. Our own generator and bounded draws (not <random>'s
-/// distributions, whose output differs between standard libraries) so a seed gives the same demo data
-/// everywhere. Not thread-safe; one per generator.
-class DemoRandom {
+/// distributions, whose output differs between standard libraries) so a seed gives the same demo data, text
+/// augmentation and dropout masks everywhere. Not thread-safe; one per generator.
+class SeededRandom {
 public:
-    explicit DemoRandom(std::uint64_t seed) {
+    explicit SeededRandom(std::uint64_t seed) {
         for (auto& word : m_state)
             word = splitMix(seed);
     }
