@@ -1,4 +1,5 @@
-// Pictures of the Train workspace (a run in progress with live curves; the run comparison) in English and
+// Pictures of the Train workspace (a run in progress with live curves; the run comparison; the advanced
+// settings) in English and
 // Chinese, for people to look at. Writes train-*.png to BANKBENCH_SHOTS_DIR; skipped when it is unset.
 
 #include "train_fixtures.h"
@@ -14,6 +15,7 @@
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QToolButton>
 
 #include <cstdlib>
 
@@ -93,9 +95,23 @@ TEST_P(TrainScreenshots, RunInProgressAndComparison) {
 
     ui::RunHistoryPanel* history = workspace()->historyPanel();
     workspace()->tabs()->setCurrentWidget(history);
-    history->selectRuns({QStringLiteral("fast-1"), QStringLiteral("fast-2"), QStringLiteral("transformer-1")});
+    history->selectRuns(
+        {QStringLiteral("fast-1"), QStringLiteral("fast-2"), QStringLiteral("transformer-1")});
     ASSERT_TRUE(QTest::qWaitFor([&] { return history->compareChart()->curveCount() == 3; }, 15000));
     save(QStringLiteral("compare"));
+}
+
+// The Advanced section open on the transformer's settings, augmentation included.
+TEST_P(TrainScreenshots, AdvancedSettings) {
+    open(60);
+    ml::TrainConfig config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
+    config.augment.deleteProbability = 0.1;
+    config.augment.swapProbability = 0.1;
+    workspace()->setupPanel()->setConfig(config);
+    auto* toggle = m_window->findChild<QToolButton*>(QStringLiteral("trainAdvancedToggle"));
+    ASSERT_TRUE(toggle);
+    toggle->setChecked(true);
+    save(QStringLiteral("advanced"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, TrainScreenshots, ::testing::Values("en", "zh_CN"));
