@@ -127,6 +127,20 @@ TEST(Trainer, FastModelLearnsAndTheRunIsStoredInTheProject) {
     EXPECT_EQ(core::RunStore(*project).evaluations(run.id).value().size(), 1u);
 }
 
+// Same seed, same order, same dropout masks, same optimizer state: bit-identical numbers every epoch.
+void expectSameEpochs(const ml::TrainResult& reference, const ml::TrainResult& resumed) {
+    ASSERT_EQ(resumed.history.size(), reference.history.size());
+    for (std::size_t e = 0; e < reference.history.size(); ++e) {
+        SCOPED_TRACE("epoch " + std::to_string(e + 1));
+        const auto& a = reference.history[e];
+        const auto& b = resumed.history[e];
+        EXPECT_EQ(a.trainLoss, b.trainLoss);
+        EXPECT_EQ(a.validationLoss, b.validationLoss);
+        EXPECT_EQ(a.validationMacroF1, b.validationMacroF1);
+        EXPECT_EQ(a.step, b.step);
+    }
+}
+
 TEST(Trainer, CancelStopsWithinOneBatchAndResumeReproducesTheUninterruptedRun) {
     TempDir dir;
     const auto path = dir.file("p.bbproj");
@@ -161,17 +175,7 @@ TEST(Trainer, CancelStopsWithinOneBatchAndResumeReproducesTheUninterruptedRun) {
     ASSERT_TRUE(second.ok()) << second.error().what();
     EXPECT_TRUE(second->result.resumed);
     EXPECT_EQ(second->result.outcome, ml::TrainOutcome::Finished);
-    ASSERT_EQ(second->result.history.size(), reference->result.history.size());
-    for (std::size_t e = 0; e < reference->result.history.size(); ++e) {
-        SCOPED_TRACE("epoch " + std::to_string(e + 1));
-        const auto& a = reference->result.history[e];
-        const auto& b = second->result.history[e];
-        // Same seed, same order, same dropout masks, same optimizer state: bit-identical numbers.
-        EXPECT_EQ(a.trainLoss, b.trainLoss);
-        EXPECT_EQ(a.validationLoss, b.validationLoss);
-        EXPECT_EQ(a.validationMacroF1, b.validationMacroF1);
-        EXPECT_EQ(a.step, b.step);
-    }
+    expectSameEpochs(reference->result, second->result);
     EXPECT_EQ(second->report["validation"], reference->report["validation"]);
     // Resuming a finished run is refused with a reason.
     auto finishedAgain = ml::runTrainJob(again, resumed, resumeCancel);
@@ -211,12 +215,7 @@ TEST(Trainer, AugmentedTrainingChangesTheRunAndResumesExactly) {
     core::CancelToken resumeCancel;
     auto second = ml::runTrainJob(again, quiet, resumeCancel);
     ASSERT_TRUE(second.ok()) << second.error().what();
-    ASSERT_EQ(second->result.history.size(), whole->result.history.size());
-    for (std::size_t e = 0; e < whole->result.history.size(); ++e) {
-        SCOPED_TRACE("epoch " + std::to_string(e + 1));
-        EXPECT_EQ(second->result.history[e].trainLoss, whole->result.history[e].trainLoss);
-        EXPECT_EQ(second->result.history[e].validationLoss, whole->result.history[e].validationLoss);
-    }
+    expectSameEpochs(whole->result, second->result);
 }
 
 /// Throws from inside a batch, as a crash would end a session: no cancel checkpoint gets written.
