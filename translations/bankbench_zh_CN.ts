@@ -3374,6 +3374,50 @@ Count: %3 (%4% of the true class)</source>
         <source>Augmentation: word swaps</source>
         <translation>数据增强：换位</translation>
     </message>
+    <message>
+        <source>Augmentation: replace each word or phrase of the synonym list with another of its group with this probability (needs a list).</source>
+        <translation>数据增强：按此概率把同义词表中的每个词或短语替换为同组的另一个（需要同义词表）。</translation>
+    </message>
+    <message>
+        <source>Synonym list…</source>
+        <translation>同义词表…</translation>
+    </message>
+    <message>
+        <source>A text file with one group of interchangeable words per line, separated by commas (for example: top up, recharge).</source>
+        <translation>文本文件，每行一组可互换的词，用逗号分隔（例如：充值，存入）。</translation>
+    </message>
+    <message>
+        <source>Augmentation: synonyms</source>
+        <translation>数据增强：同义词</translation>
+    </message>
+    <message>
+        <source>Choose a Synonym List</source>
+        <translation>选择同义词表</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>文本文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Synonym List</source>
+        <translation>同义词表</translation>
+    </message>
+    <message>
+        <source>The synonym list was not loaded:
+%1</source>
+        <translation>同义词表未载入：
+%1</translation>
+    </message>
+    <message>
+        <source>no list</source>
+        <translation>无同义词表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n 组</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bankbench::ui::TrainSetupPanel</name>

@@ -107,6 +107,8 @@ TEST_P(TrainScreenshots, AdvancedSettings) {
     ml::TrainConfig config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
     config.augment.deleteProbability = 0.1;
     config.augment.swapProbability = 0.1;
+    config.augment.synonymProbability = 0.3;
+    config.augment.synonyms = {{"top up", "recharge"}, {"借记卡", "银行卡", "储蓄卡"}};
     workspace()->setupPanel()->setConfig(config);
     auto* toggle = m_window->findChild<QToolButton*>(QStringLiteral("trainAdvancedToggle"));
     ASSERT_TRUE(toggle);

@@ -17,6 +17,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -25,6 +26,7 @@
 #include <qcustomplot.h>
 
 #include <cmath>
+#include <fstream>
 #include <vector>
 
 using namespace bankbench;
@@ -326,4 +328,36 @@ TEST(TrainSettingsForm, AugmentationEditorsRoundTripAndKeepTheSynonymList) {
     EXPECT_DOUBLE_EQ(edited.augment.synonymProbability, 0.3);
     EXPECT_EQ(edited.augment.synonyms, config.augment.synonyms);
     EXPECT_TRUE(ml::validate(edited).ok());
+}
+
+// "Synonym list…" reads a file into the config (the rate becomes 0.3 when it was 0); a bad file is refused
+// with its line, and without a list the rate editor is off and no rate reaches the config.
+TEST(TrainSettingsForm, SynonymListLoadsIntoTheConfigAndABadOneIsRefused) {
+    test::TempDir dir;
+    ui::TrainSettingsForm form;
+    form.setConfig(ml::defaultTrainConfig(ml::ModelKind::Fast));
+    auto* rate = form.findChild<QDoubleSpinBox*>(QStringLiteral("augmentSynonym"));
+    auto* summary = form.findChild<QLabel*>(QStringLiteral("synonymSummary"));
+    ASSERT_TRUE(rate && summary);
+    EXPECT_FALSE(rate->isEnabled());
+    EXPECT_TRUE(form.config().augment.synonyms.empty());
+
+    const auto bad = dir.file("bad.txt");
+    std::ofstream(bad) << "top up, recharge\nalone\n";
+    const QString error = form.loadSynonymList(QString::fromStdString(bad));
+    EXPECT_TRUE(error.contains(QStringLiteral(":2:"))) << error.toStdString();
+    EXPECT_FALSE(rate->isEnabled());
+
+    const auto good = dir.file("synonyms.txt");
+    std::ofstream(good) << "top up, recharge\n借记卡，银行卡\n";
+    QSignalSpy changed(&form, &ui::TrainSettingsForm::changed);
+    EXPECT_TRUE(form.loadSynonymList(QString::fromStdString(good)).isEmpty());
+    EXPECT_GE(changed.count(), 1);
+    EXPECT_TRUE(rate->isEnabled());
+    EXPECT_TRUE(summary->text().contains(QLatin1Char('2')));
+    const auto config = form.config();
+    EXPECT_DOUBLE_EQ(config.augment.synonymProbability, 0.3);
+    ASSERT_EQ(config.augment.synonyms.size(), 2u);
+    EXPECT_EQ(config.augment.synonyms[1], (std::vector<std::string>{"借记卡", "银行卡"}));
+    EXPECT_TRUE(ml::validate(config).ok());
 }

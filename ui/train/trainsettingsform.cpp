@@ -1,12 +1,18 @@
 #include "train/trainsettingsform.h"
 
+#include <text/textaugment.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 
 #include <limits>
@@ -83,8 +89,28 @@ TrainSettingsForm::TrainSettingsForm(QWidget* parent) : QWidget(parent) {
                         "per word of a training text (0: off). Validation texts stay unchanged."));
     m_augmentDelete->setObjectName(QStringLiteral("augmentDelete"));
     m_augmentSwap->setObjectName(QStringLiteral("augmentSwap"));
+    m_augmentSynonym = doubleEditor(0, 1, 2, 0.05,
+                                    tr("Augmentation: replace each word or phrase of the synonym list with "
+                                       "another of its group with this probability (needs a list)."));
+    m_augmentSynonym->setObjectName(QStringLiteral("augmentSynonym"));
+    m_synonymButton = new QPushButton(tr("Synonym list…"), this);
+    m_synonymButton->setObjectName(QStringLiteral("synonymListButton"));
+    m_synonymButton->setToolTip(
+        tr("A text file with one group of interchangeable words per line, separated by "
+           "commas (for example: top up, recharge)."));
+    connect(m_synonymButton, &QPushButton::clicked, this, &TrainSettingsForm::chooseSynonymList);
+    m_synonymSummary = new QLabel(this);
+    m_synonymSummary->setObjectName(QStringLiteral("synonymSummary"));
+    // The list on a row of its own: the form stays as narrow as its other rows.
+    auto* synonymList = new QWidget(this);
+    auto* synonymListLayout = new QHBoxLayout(synonymList);
+    synonymListLayout->setContentsMargins(0, 0, 0, 0);
+    synonymListLayout->addWidget(m_synonymButton);
+    synonymListLayout->addWidget(m_synonymSummary, 1);
     addRow(optimizerForm, tr("Augmentation: word deletion"), m_augmentDelete);
     addRow(optimizerForm, tr("Augmentation: word swaps"), m_augmentSwap);
+    addRow(optimizerForm, tr("Augmentation: synonyms"), m_augmentSynonym);
+    addRow(optimizerForm, QString(), synonymList);
     addRow(optimizerForm, tr("Gradient clipping"), m_gradientClip);
     addRow(optimizerForm, QString(), m_bucketByLength);
     addRow(optimizerForm, QString(), m_bf16);
@@ -243,6 +269,9 @@ void TrainSettingsForm::setConfig(const ml::TrainConfig& config) {
     m_gradientClip->setValue(config.gradientClip);
     m_augmentDelete->setValue(config.augment.deleteProbability);
     m_augmentSwap->setValue(config.augment.swapProbability);
+    m_synonyms = config.augment.synonyms;
+    m_augmentSynonym->setValue(config.augment.synonymProbability);
+    showSynonyms();
     m_bucketByLength->setChecked(config.bucketByLength);
     m_bf16->setChecked(config.bf16Autocast);
     m_layers->setValue(config.transformer.layers);
@@ -288,6 +317,8 @@ ml::TrainConfig TrainSettingsForm::config() const {
     config.gradientClip = m_gradientClip->value();
     config.augment.deleteProbability = m_augmentDelete->value();
     config.augment.swapProbability = m_augmentSwap->value();
+    config.augment.synonyms = m_synonyms;
+    config.augment.synonymProbability = m_synonyms.empty() ? 0.0 : m_augmentSynonym->value();
     config.bucketByLength = m_bucketByLength->isChecked();
     config.bf16Autocast = m_bf16->isChecked();
     config.transformer.layers = m_layers->value();
@@ -298,6 +329,38 @@ ml::TrainConfig TrainSettingsForm::config() const {
     config.transformer.vocabSize = m_vocabSize->value();
     config.transformer.pooling = static_cast<ml::Pooling>(m_pooling->currentData().toInt());
     return config;
+}
+
+QString TrainSettingsForm::loadSynonymList(const QString& path) {
+    auto groups = core::readSynonymFile(path.toStdString());
+    if (!groups)
+        return QString::fromStdString(groups.error().what());
+    m_synonyms = std::move(*groups);
+    if (m_augmentSynonym->value() <= 0)
+        m_augmentSynonym->setValue(0.3);
+    showSynonyms();
+    emit changed();
+    return {};
+}
+
+void TrainSettingsForm::chooseSynonymList() {
+    auto* dialog = new QFileDialog(this, tr("Choose a Synonym List"), QString(),
+                                   tr("Text files (*.txt *.csv);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
+        if (const auto error = loadSynonymList(path); !error.isEmpty())
+            QMessageBox::warning(this, tr("Synonym List"),
+                                 tr("The synonym list was not loaded:\n%1").arg(error));
+    });
+    dialog->open();
+}
+
+void TrainSettingsForm::showSynonyms() {
+    // The rate means nothing without a list, and validation refuses a rate without one.
+    m_augmentSynonym->setEnabled(!m_synonyms.empty());
+    m_synonymSummary->setText(
+        m_synonyms.empty() ? tr("no list") : tr("%n group(s)", nullptr, static_cast<int>(m_synonyms.size())));
 }
 
 } // namespace bankbench::ui

@@ -8,6 +8,8 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace bankbench::ui {
@@ -23,6 +25,9 @@ public:
 
     void setConfig(const ml::TrainConfig& config);
     ml::TrainConfig config() const;
+    /// Reads a synonym list file (core::readSynonymFile) into the config's augmentation; the synonym rate
+    /// becomes 0.3 when it was 0. Returns the error message, empty when the list was loaded.
+    QString loadSynonymList(const QString& path);
 
 signals:
     /// Any editor changed (the workspace re-estimates).
@@ -33,6 +38,8 @@ private:
     QDoubleSpinBox* doubleEditor(double min, double max, int decimals, double step, const QString& tip);
     QCheckBox* boolEditor(const QString& text, const QString& tip);
     void addRow(QFormLayout* form, const QString& label, QWidget* editor);
+    void chooseSynonymList();
+    void showSynonyms();
 
     ml::TrainConfig m_base;
     QSpinBox* m_epochs;
@@ -48,6 +55,10 @@ private:
     QDoubleSpinBox* m_labelSmoothing;
     QDoubleSpinBox* m_augmentDelete;
     QDoubleSpinBox* m_augmentSwap;
+    QDoubleSpinBox* m_augmentSynonym;
+    QPushButton* m_synonymButton;
+    QLabel* m_synonymSummary;
+    std::vector<std::vector<std::string>> m_synonyms;
     QComboBox* m_classWeighting;
     QDoubleSpinBox* m_validation;
     QSpinBox* m_patience;
