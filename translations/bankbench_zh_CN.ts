@@ -193,6 +193,14 @@
         <source>Fine-tunes a BERT checkpoint folder you choose (config.json, model.safetensors and vocab.txt, e.g. a Hugging Face download or a pretraining output); its config decides the encoder&apos;s size.</source>
         <translation>微调您选择的 BERT 检查点文件夹（config.json、model.safetensors 和 vocab.txt，例如 Hugging Face 下载的模型或预训练输出）；编码器大小由其配置决定。</translation>
     </message>
+    <message>
+        <source>Transformer, most accurate</source>
+        <translation>Transformer（最准确）</translation>
+    </message>
+    <message>
+        <source>A wider two-layer encoder that averages its token states, with stronger regularisation: on Banking77 about 3 points more accurate than the Transformer preset (89.6% against 86.8%). Its runs cannot be exported as a Hugging Face classifier.</source>
+        <translation>更宽的两层编码器，对各词元状态取平均，并使用更强的正则化：在 Banking77 上比 Transformer 预设准确率高约 3 个百分点（89.6% 对 86.8%）。其运行无法导出为 Hugging Face 分类器。</translation>
+    </message>
 </context>
 <context>
     <name>bankbench::ui::AboutDialog</name>

@@ -107,6 +107,7 @@ TEST_P(TrainScreenshots, AdvancedSettings) {
     ml::TrainConfig config = ml::defaultTrainConfig(ml::ModelKind::Transformer);
     config.augment.deleteProbability = 0.1;
     config.augment.swapProbability = 0.1;
+    config.transformer.pooling = ml::Pooling::Mean; // shows the "most accurate" preset and its description
     config.augment.synonymProbability = 0.3;
     config.augment.synonyms = {{"top up", "recharge"}, {"借记卡", "银行卡", "储蓄卡"}};
     workspace()->setupPanel()->setConfig(config);

@@ -9,6 +9,7 @@
 #include "train/trainingjob.h"
 #include "train/trainlivepanel.h"
 #include "train/trainpreflight.h"
+#include "train/trainpresets.h"
 #include "train/trainsettingsform.h"
 #include "train/trainsetuppanel.h"
 
@@ -86,7 +87,7 @@ TEST_F(TrainWorkspaceTest, PresetsSetTheModelAndTheImportPresetNeedsAFolder) {
     auto* box = setup->presetBox();
     auto* model = qobject_cast<QStandardItemModel*>(box->model());
     ASSERT_NE(model, nullptr);
-    ASSERT_EQ(box->count(), 4);
+    ASSERT_EQ(box->count(), 5);
     for (int i = 0; i < box->count(); ++i)
         EXPECT_TRUE(model->item(i)->isEnabled()) << i; // every engine is in this build
     EXPECT_EQ(setup->config().model, ml::ModelKind::Fast);
@@ -97,6 +98,13 @@ TEST_F(TrainWorkspaceTest, PresetsSetTheModelAndTheImportPresetNeedsAFolder) {
     EXPECT_TRUE(setup->estimateText().contains(QStringLiteral("parameters")))
         << setup->estimateText().toStdString();
     EXPECT_TRUE(setup->startButton()->isEnabled());
+
+    // The most accurate from-scratch setting: mean pooling, so not exportable, and said so.
+    ASSERT_TRUE(setup->selectPreset(QStringLiteral("transformer-accurate")));
+    EXPECT_EQ(setup->config().transformer.pooling, ml::Pooling::Mean);
+    EXPECT_EQ(setup->config().transformer.hidden, 256);
+    EXPECT_TRUE(ml::validate(setup->config()).ok());
+    EXPECT_EQ(ui::presetIdFor(setup->config()), QStringLiteral("transformer-accurate"));
 
     ASSERT_TRUE(setup->selectPreset(QStringLiteral("transformer-pretrain")));
     EXPECT_GT(setup->pretrainEpochs(), 0);
