@@ -186,7 +186,7 @@ int runTrain(const TrainArgs& args) {
             return reportError(groups.error(), args.synonymsFile, args.json);
         config.augment.synonyms = std::move(*groups);
         if (config.augment.synonymProbability <= 0)
-            config.augment.synonymProbability = 0.3;
+            config.augment.synonymProbability = core::kDefaultSynonymProbability;
     }
     if (args.epochs)
         config.epochs = *args.epochs;

@@ -32,19 +32,9 @@ bool hasCjk(std::string_view text) {
     return false;
 }
 
-std::string trimmed(const std::string& text) {
-    return std::string(trimWhitespace(text));
-}
-
-std::string lowered(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 // A customer asking for a person gets one at once, whatever the model thinks.
 bool asksForHuman(const std::string& text) {
-    const auto lower = lowered(text);
+    const auto lower = lowerAscii(text);
     for (const char* phrase :
          {"人工", "转人工", "真人", "客服人员", "human agent", "real person", "talk to a human",
           "speak to a human", "speak to someone", "talk to someone", "live agent"})
@@ -200,7 +190,7 @@ Result<TurnResult> ChatEngine::turn(ChatSession& session, const std::string& tex
         understood = understood && *inScope >= m_bot.policy.outOfScope.threshold;
     }
 
-    const auto reply = trimmed(text);
+    const std::string reply(trimWhitespace(text));
     const auto offered = std::find(session.offered.begin(), session.offered.end(), reply);
     if (offered != session.offered.end()) {
         // The user pressed a quick reply (or typed the intent offered): that is the intent, for sure.

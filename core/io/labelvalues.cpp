@@ -8,12 +8,8 @@ namespace bankbench::core {
 
 namespace {
 
-std::string_view trimmed(std::string_view s) {
-    return trimWhitespace(s);
-}
-
 void addLabel(std::string_view label, std::vector<std::string>& out) {
-    label = trimmed(label);
+    label = trimWhitespace(label);
     if (label.empty() || std::find(out.begin(), out.end(), label) != out.end())
         return;
     out.emplace_back(label);

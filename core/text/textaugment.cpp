@@ -112,7 +112,7 @@ TextAugmenter::TextAugmenter(const AugmentOptions& options) : m_options(options)
             auto words = augmentationWords(member);
             if (words.empty())
                 continue;
-            Phrase phrase{{}, g};
+            Phrase phrase{{}, g, members.size()};
             for (const auto& word : words)
                 phrase.words.push_back(lowerAscii(word));
             m_phrases.push_back(std::move(phrase));
@@ -153,20 +153,8 @@ std::string TextAugmenter::augment(std::string_view text, std::uint64_t seed) co
             if (members.size() > 1 && random.chance(m_options.synonymProbability)) {
                 // Another member of the group than the one matched.
                 auto pick = static_cast<std::size_t>(random.below(members.size() - 1));
-                const auto same = [&](const std::vector<std::string>& member) {
-                    if (member.size() != match->words.size())
-                        return false;
-                    for (std::size_t k = 0; k < member.size(); ++k)
-                        if (lowerAscii(member[k]) != match->words[k])
-                            return false;
-                    return true;
-                };
-                std::size_t own = 0;
-                while (own < members.size() && !same(members[own]))
-                    ++own;
-                if (pick >= own)
+                if (pick >= match->member)
                     ++pick;
-                pick = std::min(pick, members.size() - 1);
                 replaced.insert(replaced.end(), members[pick].begin(), members[pick].end());
             } else {
                 replaced.insert(replaced.end(), words.begin() + static_cast<long>(i),

@@ -13,6 +13,9 @@
 
 namespace bankbench::core {
 
+/// The synonym rate a synonym list gets when it is given without one (`train --synonyms`, the GUI's list).
+inline constexpr double kDefaultSynonymProbability = 0.3;
+
 struct AugmentOptions {
     double deleteProbability = 0;  ///< each word is dropped with this probability (one word always stays)
     double swapProbability = 0;    ///< swaps of two random words per text = this x words, rounded at random
@@ -41,6 +44,7 @@ private:
     struct Phrase {
         std::vector<std::string> words; ///< lower-cased words of the phrase
         std::size_t group = 0;
+        std::size_t member = 0; ///< its place in m_groups[group]
     };
 
     AugmentOptions m_options;

@@ -337,7 +337,7 @@ QString TrainSettingsForm::loadSynonymList(const QString& path) {
         return QString::fromStdString(groups.error().what());
     m_synonyms = std::move(*groups);
     if (m_augmentSynonym->value() <= 0)
-        m_augmentSynonym->setValue(0.3);
+        m_augmentSynonym->setValue(core::kDefaultSynonymProbability);
     showSynonyms();
     emit changed();
     return {};
