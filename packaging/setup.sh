@@ -26,7 +26,7 @@ PACKAGES=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsentencepiece-dev libicu-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev libgmock-dev
-    libuchardet-dev libcli11-dev
+    libuchardet-dev libcli11-dev libcpp-httplib-dev
     xvfb xauth fonts-noto-cjk imagemagick
 )
 # Installed when the package archive can be reached; without them the build leaves the feature out.
@@ -110,8 +110,9 @@ build_jobs() {
 
 configure() {
     # ccache is set up by CMakeLists.txt when installed; a reconfigure happens only on the first run or when
-    # extra arguments are given (ninja re-runs CMake by itself when a CMakeLists.txt changes).
-    if [ ! -f "$BUILD_DIR/CMakeCache.txt" ] || [ -n "${BANKBENCH_CMAKE_ARGS:-}" ]; then
+    # extra arguments are given (ninja re-runs CMake by itself when a CMakeLists.txt changes). A configure
+    # that failed (a package missing) leaves CMakeCache.txt but no build.ninja, so that file is the test.
+    if [ ! -f "$BUILD_DIR/build.ninja" ] || [ -n "${BANKBENCH_CMAKE_ARGS:-}" ]; then
         say "configuring $BUILD_DIR (Ninja, Release)"
         # shellcheck disable=SC2086 # BANKBENCH_CMAKE_ARGS is a list of arguments
         cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release ${BANKBENCH_CMAKE_ARGS:-}
