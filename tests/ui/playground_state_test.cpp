@@ -16,6 +16,8 @@
 #include <QSplitter>
 #include <QTabWidget>
 
+#include <cstdlib>
+
 using namespace bankbench;
 using bankbench::test::qs;
 
@@ -167,7 +169,9 @@ TEST_F(PlaygroundStateTest, BotWhyPanelAndSplitterSizesComeBackInANewWindow) {
     m_workspace->setWhyPanelVisible(true);
     m_workspace->tabs()->setCurrentIndex(0);
     ASSERT_EQ(m_window->currentWorkspace(), m_workspace);
-    QTest::qWait(50);
+    // The splitter lays out the re-shown panel from the event loop; a loaded machine may need more than
+    // one pass, so wait for the saved width (or time out and report the sizes it has).
+    QTest::qWaitFor([&] { return std::abs(chatSplitter()->sizes().value(1) - sizes[1]) <= 2; }, 3000);
     const QList<int> restored = chatSplitter()->sizes();
     ASSERT_EQ(restored.size(), 2);
     EXPECT_NEAR(restored[1], sizes[1], 2) << "why panel width";
