@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 
+#include <algorithm>
+#include <initializer_list>
 #include <limits>
 
 namespace bankbench::ui {
@@ -188,15 +190,48 @@ TrainSettingsForm::TrainSettingsForm(QWidget* parent) : QWidget(parent) {
     addRow(transformerForm, tr("Pooling"), m_pooling);
     m_fastGroup = model;
     m_transformerGroup = transformer;
+    m_scheduleGroup = schedule;
+    m_optimizerGroup = optimizer;
+    m_dataGroup = data;
 
-    auto* grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(schedule, 0, 0);
-    grid->addWidget(optimizer, 0, 1);
-    grid->addWidget(data, 1, 0);
-    grid->addWidget(model, 1, 1);
-    grid->addWidget(transformer, 1, 1);
+    m_grid = new QGridLayout(this);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    placeGroups(2);
     setConfig(ml::TrainConfig{});
+}
+
+int TrainSettingsForm::twoColumnWidth() const {
+    const auto widest = [](std::initializer_list<const QWidget*> groups) {
+        int width = 0;
+        for (const QWidget* group : groups)
+            width = std::max(width, group->minimumSizeHint().width());
+        return width;
+    };
+    return widest({m_scheduleGroup, m_dataGroup}) +
+           widest({m_optimizerGroup, m_fastGroup, m_transformerGroup}) + m_grid->horizontalSpacing();
+}
+
+void TrainSettingsForm::setAvailableWidth(int width) {
+    placeGroups(width >= twoColumnWidth() ? 2 : 1);
+}
+
+void TrainSettingsForm::placeGroups(int columns) {
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    for (QWidget* group : {m_scheduleGroup, m_optimizerGroup, m_dataGroup, m_fastGroup, m_transformerGroup})
+        m_grid->removeWidget(group);
+    // Two columns: schedule | optimizer over data | model. One column: the same order top to bottom. The
+    // fast-model and transformer groups share a cell; setConfig() shows the one that applies.
+    const bool two = columns == 2;
+    m_grid->addWidget(m_scheduleGroup, 0, 0);
+    m_grid->addWidget(m_optimizerGroup, two ? 0 : 1, two ? 1 : 0);
+    m_grid->addWidget(m_dataGroup, two ? 1 : 2, 0);
+    m_grid->addWidget(m_fastGroup, two ? 1 : 3, two ? 1 : 0);
+    m_grid->addWidget(m_transformerGroup, two ? 1 : 3, two ? 1 : 0);
+    // A column that held groups before keeps no stretch or minimum of its own after the move.
+    m_grid->setColumnStretch(1, two ? 1 : 0);
+    m_grid->setColumnStretch(0, 1);
 }
 
 QSpinBox* TrainSettingsForm::intEditor(int min, int max, const QString& tip) {

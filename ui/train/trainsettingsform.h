@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -28,6 +29,10 @@ public:
     /// Reads a synonym list file (core::readSynonymFile) into the config's augmentation; the synonym rate
     /// becomes 0.3 when it was 0. Returns the error message, empty when the list was loaded.
     QString loadSynonymList(const QString& path);
+    /// Lays the groups out in two columns when `width` (what the setup panel can give the form) fits them,
+    /// else in one, so that the narrow setup panel never scrolls sideways.
+    void setAvailableWidth(int width);
+    int columns() const { return m_columns; }
 
 signals:
     /// Any editor changed (the workspace re-estimates).
@@ -40,6 +45,8 @@ private:
     void addRow(QFormLayout* form, const QString& label, QWidget* editor);
     void chooseSynonymList();
     void showSynonyms();
+    int twoColumnWidth() const;
+    void placeGroups(int columns);
 
     ml::TrainConfig m_base;
     QSpinBox* m_epochs;
@@ -77,6 +84,11 @@ private:
     QDoubleSpinBox* m_gradientClip;
     QCheckBox* m_bucketByLength;
     QCheckBox* m_bf16;
+    QGridLayout* m_grid = nullptr;
+    int m_columns = 0;
+    QWidget* m_scheduleGroup;
+    QWidget* m_optimizerGroup;
+    QWidget* m_dataGroup;
     QWidget* m_fastGroup;
     QWidget* m_transformerGroup;
     QSpinBox* m_layers;

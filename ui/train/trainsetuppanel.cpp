@@ -137,6 +137,11 @@ TrainSetupPanel::TrainSetupPanel(QWidget* parent)
     setRunning(false);
 }
 
+void TrainSetupPanel::setAvailableWidth(int width) {
+    const QMargins margins = layout()->contentsMargins();
+    m_form->setAvailableWidth(width - margins.left() - margins.right());
+}
+
 void TrainSetupPanel::setDatasets(const QStringList& names, const QString& keep) {
     const QSignalBlocker blocker(m_dataset);
     const QString previous = keep.isEmpty() ? m_dataset->currentText() : keep;

@@ -61,6 +61,8 @@ public:
     QComboBox* presetBox() const { return m_preset; }
     QComboBox* datasetBox() const { return m_dataset; }
     TrainSettingsForm* settingsForm() const { return m_form; }
+    /// The width the panel's scroll area shows (its viewport): the Advanced form picks its columns from it.
+    void setAvailableWidth(int width);
 
 signals:
     void datasetChanged(const QString& name);

@@ -16,6 +16,7 @@
 #include <ml/runtime.h>
 
 #include <QApplication>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QScrollArea>
@@ -70,6 +71,8 @@ void TrainWorkspace::buildWidgets() {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setMinimumWidth(360);
+    m_setupScroll = scroll;
+    scroll->viewport()->installEventFilter(this);
     m_tabs = new QTabWidget(m_splitter);
     m_tabs->setObjectName(QStringLiteral("trainTabs"));
     m_live = new TrainLivePanel(m_tabs);
@@ -110,6 +113,12 @@ QIcon TrainWorkspace::icon() const {
 
 QWidget* TrainWorkspace::widget() const {
     return m_pages;
+}
+
+bool TrainWorkspace::eventFilter(QObject* watched, QEvent* event) {
+    if (m_setupScroll && watched == m_setupScroll->viewport() && event->type() == QEvent::Resize)
+        m_setup->setAvailableWidth(m_setupScroll->viewport()->width());
+    return Workspace::eventFilter(watched, event);
 }
 
 void TrainWorkspace::activate() {

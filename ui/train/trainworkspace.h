@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QScrollArea;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -80,6 +81,10 @@ public:
     RunRepository* repository() const { return m_repository; }
     QTabWidget* tabs() const { return m_tabs; }
 
+protected:
+    /// Resizes of the setup panel's scroll viewport reach the panel (the Advanced form's columns).
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     /// The active model's suggestions, or nullptr when the project has none (or it cannot load).
     void suggestionProviderChanged(std::shared_ptr<bankbench::core::SuggestionProvider> provider);
@@ -110,6 +115,7 @@ private:
     AppSettings& m_settings;
     QPointer<QStackedWidget> m_pages;
     EmptyStatePanel* m_empty = nullptr;
+    QScrollArea* m_setupScroll = nullptr;
     QSplitter* m_splitter = nullptr;
     TrainSetupPanel* m_setup = nullptr;
     QTabWidget* m_tabs = nullptr;
