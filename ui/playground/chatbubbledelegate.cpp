@@ -1,6 +1,7 @@
 #include "playground/chatbubbledelegate.h"
 
 #include "playground/chatmodel.h"
+#include "playground/thumbicon.h"
 
 #include <QListView>
 #include <QMouseEvent>
@@ -170,8 +171,11 @@ void ChatBubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
                                            : QColor(Qt::white));
             painter->setPen(on ? QColor(0x4b, 0x55, 0x63) : QColor(0xd0, 0xd5, 0xdd));
             painter->drawPath(chipPath);
-            painter->setPen(logged ? QColor(0x37, 0x41, 0x51) : QColor(0xc0, 0xc4, 0xcc));
-            painter->drawText(chip, Qt::AlignCenter, value > 0 ? QStringLiteral("👍") : QStringLiteral("👎"));
+            const int iconSide = chip.height() * 3 / 5;
+            const QRectF iconBox(chip.center().x() - iconSide / 2.0 + 0.5, chip.center().y() - iconSide / 2.0 + 0.5,
+                                 iconSide, iconSide);
+            painter->fillPath(thumbPath(iconBox, value > 0),
+                              logged ? QColor(0x37, 0x41, 0x51) : QColor(0xc0, 0xc4, 0xcc));
         }
         if (m_showDetails) {
             const bool sent = index.data(ChatModel::SentToLabelingRole).toBool();
