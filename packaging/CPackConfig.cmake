@@ -38,8 +38,9 @@ if(TARGET Qt6::Sql)
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${_bankbench_depends}")
 if(BANKBENCH_BUILD_UI)
-    # Chinese UI text and data need CJK glyphs; fontconfig finds them, no code involved.
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
+    # Chinese UI text and data need CJK glyphs, and customer messages carry emoji (empty boxes without a
+    # colour emoji font); fontconfig finds both, no code involved.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, fonts-noto-color-emoji")
 endif()
 
 include(CPack)

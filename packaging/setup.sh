@@ -27,7 +27,7 @@ PACKAGES=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsentencepiece-dev libicu-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev libgmock-dev
     libuchardet-dev libcli11-dev libcpp-httplib-dev
-    xvfb xauth fonts-noto-cjk imagemagick
+    xvfb xauth fonts-noto-cjk fonts-noto-color-emoji imagemagick
 )
 # Installed when the package archive can be reached; without them the build leaves the feature out.
 OPTIONAL_PACKAGES=(
