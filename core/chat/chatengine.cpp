@@ -189,6 +189,10 @@ Result<TurnResult> ChatEngine::turn(ChatSession& session, const std::string& tex
         result.inScopeThreshold = m_bot.policy.outOfScope.threshold;
         understood = understood && *inScope >= m_bot.policy.outOfScope.threshold;
     }
+    if (m_bot.policy.isNoneIntent(top[0].intent)) {
+        result.noneIntent = true;
+        understood = false;
+    }
 
     const std::string reply(trimWhitespace(text));
     const auto offered = std::find(session.offered.begin(), session.offered.end(), reply);
@@ -297,9 +301,15 @@ void ChatEngine::notUnderstood(ChatSession& session, TurnResult& result, const C
         return;
     }
     ++session.misses;
-    const double pair = c.top[0].confidence + (c.top.size() > 1 ? c.top[1].confidence : 0.0);
+    // The model's "none of these" is an answer in itself: no interpretations to offer, a person takes over.
+    // Otherwise the two likeliest intents, never the none-of-these label, are offered.
+    std::vector<IntentScore> candidates;
+    for (const auto& scored : c.top)
+        if (!m_bot.policy.isNoneIntent(scored.intent) && candidates.size() < 2)
+            candidates.push_back(scored);
+    const double pair = candidates.size() > 1 ? candidates[0].confidence + candidates[1].confidence : 0.0;
     const bool clarify =
-        c.top.size() > 1 && session.misses < m_bot.policy.handoverAfterMisses &&
+        !result.noneIntent && candidates.size() > 1 && session.misses < m_bot.policy.handoverAfterMisses &&
         (pair >= result.threshold || m_bot.policy.lowConfidence == LowConfidenceAction::Clarify);
     if (!clarify) {
         result.decision = Decision::Handover;
@@ -309,12 +319,12 @@ void ChatEngine::notUnderstood(ChatSession& session, TurnResult& result, const C
         return;
     }
     result.decision = Decision::Clarify;
-    result.answer = clarifyQuestion(c.top[0].intent, c.top[1].intent, result.language);
+    result.answer = clarifyQuestion(candidates[0].intent, candidates[1].intent, result.language);
     result.responseKey = "clarify";
-    result.intent = c.top[0].intent;
-    for (int i = 0; i < 2; ++i) {
-        result.quickReplies.push_back({intentDisplayName(c.top[i].intent), c.top[i].intent});
-        session.offered.push_back(c.top[i].intent);
+    result.intent = candidates[0].intent;
+    for (const auto& candidate : candidates) {
+        result.quickReplies.push_back({intentDisplayName(candidate.intent), candidate.intent});
+        session.offered.push_back(candidate.intent);
     }
 }
 

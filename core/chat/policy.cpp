@@ -18,6 +18,7 @@ struct Row {
     int predicted = 0;
     bool correct = false;
     double gate = 0; ///< out-of-scope gate score (when tuned with one)
+    bool none = false; ///< predicted as the none-of-these label: turned away whatever the thresholds
 };
 
 double negativeLogLikelihood(const std::vector<float>& probabilities, const std::vector<int>& gold,
@@ -56,6 +57,11 @@ double strictestThreshold(const std::vector<const Row*>& rows, double margin, do
     return best;
 }
 
+Result<Policy> tunePolicyRows(const std::vector<float>& probabilities, const std::vector<int>& gold,
+                              const std::vector<std::string>& labels, const Policy& base,
+                              const TuningOptions& options, const std::vector<double>* inScopeScores,
+                              int noneIndex);
+
 } // namespace
 
 double Policy::labelingThreshold() const { return std::max(threshold, kLabelingConfidenceFloor); }
@@ -77,6 +83,8 @@ nlohmann::json Policy::toJson(bool withReferences) const {
                           {"tuning", tuning}};
     if (outOfScope.enabled())
         out["out_of_scope"] = outOfScope.toJson(withReferences);
+    if (!noneIntent.empty())
+        out["none_intent"] = noneIntent;
     return out;
 }
 
@@ -134,6 +142,11 @@ Result<Policy> Policy::fromJson(const nlohmann::json& value) {
             return gate.error();
         policy.outOfScope = std::move(*gate);
     }
+    if (value.contains("none_intent")) {
+        if (!value["none_intent"].is_string())
+            return Error{ErrorCode::InvalidArgument, "policy \"none_intent\" must be a label (a string)", {}};
+        policy.noneIntent = value["none_intent"].get<std::string>();
+    }
     if (value.contains("tuning"))
         policy.tuning = value["tuning"];
     return policy;
@@ -172,6 +185,54 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
         if (g < 0 || static_cast<std::size_t>(g) >= labelCount)
             return Error{ErrorCode::InvalidArgument, "policy tuning: gold label index out of range", {}};
 
+    // The none-of-these label's rows are out-of-scope examples: tuning keeps the in-scope ones only.
+    const auto none = std::find(labels.begin(), labels.end(), base.noneIntent);
+    if (!base.noneIntent.empty() && none == labels.end())
+        return Error{ErrorCode::InvalidArgument,
+                     "the none-of-these intent \"" + base.noneIntent + "\" is not a label of the model", {}};
+    const int noneIndex = base.noneIntent.empty() ? -1 : static_cast<int>(none - labels.begin());
+    if (noneIndex >= 0) {
+        std::vector<float> keptProbabilities;
+        std::vector<int> keptGold;
+        for (std::size_t r = 0; r < gold.size(); ++r) {
+            if (gold[r] == noneIndex)
+                continue;
+            keptGold.push_back(gold[r]);
+            keptProbabilities.insert(keptProbabilities.end(),
+                                     probabilities.begin() + static_cast<std::ptrdiff_t>(r * labelCount),
+                                     probabilities.begin() + static_cast<std::ptrdiff_t>((r + 1) * labelCount));
+        }
+        std::vector<double> keptScores;
+        if (inScopeScores)
+            for (std::size_t r = 0; r < gold.size(); ++r)
+                if (gold[r] != noneIndex)
+                    keptScores.push_back((*inScopeScores)[r]);
+        Policy inScopeOnly = base;
+        inScopeOnly.noneIntent.clear();
+        auto tuned = tunePolicyRows(keptProbabilities, keptGold, labels, inScopeOnly, options,
+                                    inScopeScores ? &keptScores : nullptr, noneIndex);
+        if (!tuned)
+            return tuned.error();
+        tuned->noneIntent = base.noneIntent;
+        tuned->tuning["none_intent"] = base.noneIntent;
+        tuned->tuning["none_examples"] = gold.size() - keptGold.size();
+        return tuned;
+    }
+    return tunePolicyRows(probabilities, gold, labels, base, options, inScopeScores, -1);
+}
+
+namespace {
+
+Result<Policy> tunePolicyRows(const std::vector<float>& probabilities, const std::vector<int>& gold,
+                              const std::vector<std::string>& labels, const Policy& base,
+                              const TuningOptions& options, const std::vector<double>* inScopeScores,
+                              int noneIndex) {
+    const std::size_t labelCount = labels.size();
+    if (gold.empty())
+        return Error{ErrorCode::InvalidArgument,
+                     "policy tuning needs validation examples of at least one intent besides \"" +
+                         (noneIndex >= 0 ? labels[static_cast<std::size_t>(noneIndex)] : std::string()) + "\"",
+                     {}};
     Policy policy = base;
     policy.intentThresholds.clear();
     // Temperature: a log-spaced grid is enough for one parameter and cannot diverge.
@@ -198,8 +259,11 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
         std::iota(order.begin(), order.end(), 0);
         std::partial_sort(order.begin(), order.begin() + 2, order.end(),
                           [&](std::size_t a, std::size_t b) { return calibrated[a] > calibrated[b]; });
-        rows[r] = {calibrated[order[0]], calibrated[order[1]], static_cast<int>(order[0]),
-                   static_cast<int>(order[0]) == gold[r], inScopeScores ? (*inScopeScores)[r] : 0.0};
+        // A row predicted as the none-of-these label is turned away whatever the thresholds: never correct.
+        const int predicted = static_cast<int>(order[0]);
+        rows[r] = {calibrated[order[0]], calibrated[order[1]], predicted,
+                   predicted == gold[r] && predicted != noneIndex, inScopeScores ? (*inScopeScores)[r] : 0.0,
+                   predicted == noneIndex};
     }
     std::vector<const Row*> all;
     for (const auto& r : rows)
@@ -230,7 +294,7 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
             }
         }
         const auto accepted = [&](const Row& r) {
-            return r.gate >= policy.outOfScope.threshold && r.top1 - r.top2 >= policy.margin;
+            return !r.none && r.gate >= policy.outOfScope.threshold && r.top1 - r.top2 >= policy.margin;
         };
         const double correctAfter = static_cast<double>(
             std::count_if(rows.begin(), rows.end(), [&](const Row& r) { return r.correct && accepted(r); }));
@@ -262,6 +326,8 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
     }
     // Per intent: the same rule within the rows predicted as that intent, where there are enough of them.
     for (std::size_t label = 0; label < labelCount; ++label) {
+        if (static_cast<int>(label) == noneIndex)
+            continue;
         std::vector<const Row*> mine;
         for (const auto& r : rows)
             if (r.predicted == static_cast<int>(label))
@@ -276,7 +342,7 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
             std::min(options.maxThreshold, strictestThreshold(mine, policy.margin, floor));
     }
     const auto accepted = [&](const Row& r) {
-        return r.top1 >= policy.thresholdFor(labels[static_cast<std::size_t>(r.predicted)]) &&
+        return !r.none && r.top1 >= policy.thresholdFor(labels[static_cast<std::size_t>(r.predicted)]) &&
                r.top1 - r.top2 >= policy.margin;
     };
     const double correctAfter = static_cast<double>(
@@ -291,5 +357,7 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
                      {"nll", bestNll}};
     return policy;
 }
+
+} // namespace
 
 } // namespace bankbench::core::chat

@@ -35,10 +35,15 @@ struct Policy {
     /// Out of scope: also not understood when the message is far from the predicted intent's training
     /// examples (off while it has no references).
     OutOfScopeGate outOfScope;
+    /// The model's "none of these" label (e.g. "other", trained on messages the bank does not serve): a
+    /// turn whose top intent is this one is never answered as an intent, nor offered as a quick reply.
+    /// Empty: the model has none.
+    std::string noneIntent;
     /// How it was tuned (for "why" panels and reports): validation examples, accuracy before and after.
     nlohmann::json tuning = nlohmann::json::object();
 
     double thresholdFor(const std::string& intent) const;
+    bool isNoneIntent(const std::string& intent) const { return !noneIntent.empty() && intent == noneIntent; }
     /// Confidence below which a logged turn counts as low-confidence when sending turns to labeling: the
     /// threshold, or kLabelingConfidenceFloor when the out-of-scope gate made it 0, so that the labeling
     /// loop still sees the turns the model was unsure of.
@@ -74,6 +79,9 @@ struct TuningOptions {
 /// strictest (threshold, margin) whose validation accuracy stays within maxAccuracyDrop, counting the
 /// rows it turns away (out-of-scope queries look like the turned-away rows: the stricter the better).
 /// Keeps `base`'s other settings. Pure; InvalidArgument on mismatched sizes or no rows.
+///
+/// With `base.noneIntent` set, validation rows of that label are left out (they are the out-of-scope
+/// examples, not answers to keep), and an in-scope row predicted as it counts as turned away.
 ///
 /// With `inScopeScores` (one per row: base.outOfScope's score for the row's predicted intent) the search
 /// is over (margin, gate threshold) instead: the confidence threshold is left at 0 and no per-intent

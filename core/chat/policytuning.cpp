@@ -28,16 +28,18 @@ Result<std::vector<float>> embedAll(ml::LoadedModel& model, const std::vector<st
 
 // The gate's references: the first `perIntent` training examples of each intent, in split order (record
 // ids), so that the same run always gives the same bot.
+// The none-of-these label gets none: a message predicted as it is turned away anyway.
 Result<OutOfScopeGate> buildGate(Project& project, const std::vector<RecordId>& trainIds,
                                  ml::LoadedModel& model, const TuningOptions& options,
-                                 const CancelToken* cancel) {
+                                 const std::string& noneIntent, const CancelToken* cancel) {
     auto records = project.records(trainIds);
     if (!records)
         return records.error();
     const auto& labels = model.labels();
     std::unordered_map<std::string, int> taken;
     for (const auto& label : labels)
-        taken.emplace(label, 0);
+        if (label != noneIntent)
+            taken.emplace(label, 0);
     std::vector<std::string> texts;
     std::vector<std::string> intents;
     for (const auto& record : *records) {
@@ -120,7 +122,7 @@ Result<Policy> tunePolicyOnRun(Project& project, const std::string& runName, ml:
     start.outOfScope = {};
     std::vector<double> scores;
     if (options.outOfScopeGate && model.embeddingDim() > 0) {
-        auto gate = buildGate(project, split->train, model, options, cancel);
+        auto gate = buildGate(project, split->train, model, options, base.noneIntent, cancel);
         if (!gate)
             return gate.error();
         auto embedded = embedAll(model, texts, cancel);

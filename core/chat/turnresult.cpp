@@ -63,6 +63,8 @@ nlohmann::json toJson(const TurnResult& r, bool verbose) {
         out["in_scope_score"] = *r.inScopeScore;
         out["in_scope_threshold"] = r.inScopeThreshold;
     }
+    if (r.noneIntent)
+        out["none_intent"] = true;
     out["faq_considered"] = considered;
     out["new_slots"] = found;
     out["elapsed_ms"] = r.elapsedMs;

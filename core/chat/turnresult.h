@@ -63,6 +63,8 @@ struct TurnResult {
     /// nullopt when the bot has no gate.
     std::optional<double> inScopeScore;
     double inScopeThreshold = 0;
+    /// The top intent was the model's "none of these" label (Policy::noneIntent): not answered as an intent.
+    bool noneIntent = false;
     Decision decision = Decision::Handover;
     std::string answer;
     /// Which response was given: "<intent>" (template), "<intent>.default" (no template),
