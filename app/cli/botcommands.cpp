@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -28,6 +29,7 @@ struct BotArgs {
     std::string project, name, run, responses, kb, note, device = "auto", lowConfidence;
     std::optional<double> threshold, margin;
     std::optional<std::string> slotRun; ///< "" removes it (bot update)
+    std::optional<std::string> noneIntent; ///< "" removes it (bot update)
     double maxDrop = 0.02;
     bool noTune = false, retune = false, json = false, noOosGate = false;
 };
@@ -50,13 +52,15 @@ nlohmann::json versionJson(const chat::BotVersion& v) {
 }
 
 /// Fills `version`'s policy: tuned on the run's validation split (unless --no-tune), then the explicit
-/// --threshold/--margin/--low-confidence overrides.
+/// --threshold/--margin/--low-confidence overrides. A --none-intent must be one of the run's labels.
 core::Status choosePolicy(core::Project& project, const BotArgs& args, chat::NewBotVersion& version,
                           bool tune) {
     if (!args.lowConfidence.empty())
         version.policy.lowConfidence = args.lowConfidence == "handover" ? chat::LowConfidenceAction::Handover
                                                                         : chat::LowConfidenceAction::Clarify;
-    if (tune) {
+    if (args.noneIntent)
+        version.policy.noneIntent = *args.noneIntent;
+    if (tune || !version.policy.noneIntent.empty()) {
         auto module = mlModule();
         if (!module)
             return module.error();
@@ -64,18 +68,27 @@ core::Status choosePolicy(core::Project& project, const BotArgs& args, chat::New
             (*module)->loadRunModel(args.project, version.runs.front(), devicePreference(args.device));
         if (!model)
             return model.error();
-        chat::TuningOptions options;
-        options.maxAccuracyDrop = args.maxDrop;
-        options.outOfScopeGate = !args.noOosGate;
-        auto tuned = chat::tunePolicyOnRun(project, version.runs.front(), **model, version.policy, options);
-        if (!tuned)
-            return tuned.error();
-        version.policy = std::move(*tuned);
-        if (version.policy.tuning.value("refit", false))
-            std::cerr
-                << "bankbench-cli: warning: run \"" << version.runs.front()
-                << "\" was refit on all examples, validation included: the tuned threshold is optimistic "
-                   "(train with \"refit\": false in --config for a bot)\n";
+        const auto& labels = (*model)->labels();
+        if (!version.policy.noneIntent.empty() &&
+            std::find(labels.begin(), labels.end(), version.policy.noneIntent) == labels.end())
+            return Error{ErrorCode::InvalidArgument,
+                         "--none-intent: \"" + version.policy.noneIntent + "\" is not a label of run \"" +
+                             version.runs.front() + "\"",
+                         {}};
+        if (tune) {
+            chat::TuningOptions options;
+            options.maxAccuracyDrop = args.maxDrop;
+            options.outOfScopeGate = !args.noOosGate;
+            auto tuned =
+                chat::tunePolicyOnRun(project, version.runs.front(), **model, version.policy, options);
+            if (!tuned)
+                return tuned.error();
+            version.policy = std::move(*tuned);
+            if (version.policy.tuning.value("refit", false))
+                std::cerr << "bankbench-cli: warning: run \"" << version.runs.front()
+                          << "\" was refit on all examples, validation included: the tuned threshold is "
+                             "optimistic (train with \"refit\": false in --config for a bot)\n";
+        }
     }
     if (args.threshold) {
         version.policy.threshold = *args.threshold;
@@ -207,6 +220,8 @@ int runCreateOrUpdate(const BotArgs& args, bool create) {
         std::cout << ", out-of-scope gate " << fixed(p.outOfScope.threshold, 3) << " (mean cosine to the "
                   << p.outOfScope.neighbours << " nearest of " << p.outOfScope.referenceCount()
                   << " training examples of the intent)";
+    if (!p.noneIntent.empty())
+        std::cout << ", \"" << p.noneIntent << "\" means none of these";
     if (p.tuning.contains("accuracy"))
         std::cout << "; validation accuracy " << fixed(p.tuning["accuracy"].get<double>(), 4) << " -> "
                   << fixed(p.tuning["accuracy_at_threshold"].get<double>(), 4) << " understood and right, "
@@ -366,6 +381,9 @@ void addBotCommands(CLI::App& app, Action& action) {
         cmd->add_flag("--no-tune", args->noTune, "Keep the default/previous policy (no validation tuning)");
         cmd->add_flag("--no-oos-gate", args->noOosGate,
                       "Tuning: confidence threshold only, no out-of-scope gate on sentence embeddings");
+        cmd->add_option("--none-intent", args->noneIntent,
+                        "The run's \"none of these\" label (messages the bot does not serve): never answered"
+                        " as an intent (update: \"\" removes it)");
         if (!create)
             cmd->add_flag("--retune", args->retune, "Tune the policy again on the run's validation split");
         cmd->add_option("--note", args->note, "Note stored with the version");

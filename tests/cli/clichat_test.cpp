@@ -186,6 +186,34 @@ TEST_F(CliChat, BotCommandsManageVersionsAndSendTurnsToLabeling) {
     EXPECT_EQ(run({"bot", "list", project(), "--json"}).json()["bots"].size(), 0u);
 }
 
+TEST_F(CliChat, NoneIntentIsNeverAnsweredAndMustBeALabelOfTheRun) {
+    makeBot();
+    const auto wrong = run({"bot", "update", project(), "--name", "helper", "--none-intent", "other"});
+    EXPECT_EQ(wrong.exitCode, 2); // usage: an invalid option value
+    EXPECT_NE(wrong.err.find("--none-intent: \"other\" is not a label of run \"intents\""), std::string::npos)
+        << wrong.err;
+
+    // "loan" plays the none-of-these label; retuning leaves its validation rows out.
+    const auto updated =
+        run({"bot", "update", project(), "--name", "helper", "--none-intent", "loan", "--retune", "--json"});
+    ASSERT_EQ(updated.exitCode, 0) << updated.err;
+    const auto policy = updated.json()["policy"];
+    EXPECT_EQ(policy["none_intent"], "loan");
+    EXPECT_EQ(policy["tuning"]["none_intent"], "loan");
+    EXPECT_GT(policy["tuning"]["none_examples"].get<int>(), 0);
+
+    const auto turns = chat("I need a mortgage loan please\nbalance please\n");
+    ASSERT_EQ(turns.size(), 2u);
+    EXPECT_EQ(turns[0]["top_intents"][0]["intent"], "loan");
+    EXPECT_EQ(turns[0]["none_intent"], true);
+    EXPECT_NE(turns[0]["decision"], "answer");
+    EXPECT_FALSE(turns[1].contains("none_intent"));
+
+    const auto removed = run({"bot", "update", project(), "--name", "helper", "--none-intent", "", "--json"});
+    ASSERT_EQ(removed.exitCode, 0) << removed.err;
+    EXPECT_FALSE(removed.json()["policy"].contains("none_intent"));
+}
+
 TEST_F(CliChat, ServeAnswersOverLoopbackWithConcurrentSessions) {
     makeBot();
     CliProcess server({"serve", project(), "--bot", "helper", "--port", "0", "--max-body", "2048"},
