@@ -481,6 +481,18 @@ Count: %3 (%4% of the true class)</source>
         <source>No such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
+    <message>
+        <source>A label of the run that stands for messages the bank does not serve (e.g. &quot;other&quot;): the bot never answers it as an intent, it hands over instead.</source>
+        <translation>运行中代表银行不受理的消息的标签（例如“other”）：机器人从不把它当作意图来回答，而是转人工。</translation>
+    </message>
+    <message>
+        <source>&quot;None of these&quot; &amp;intent:</source>
+        <translation>“以上皆非”意图(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
 </context>
 <context>
     <name>bankbench::ui::DataFilterBar</name>
@@ -3889,6 +3901,10 @@ Source: %3</source>
     <message>
         <source>Closeness to the intent&apos;s training examples %1 (needs %2)</source>
         <translation>与该意图训练样例的接近度 %1（需达到 %2）</translation>
+    </message>
+    <message>
+        <source>The model chose &quot;%1&quot;, the bot&apos;s none-of-these intent: not answered as an intent</source>
+        <translation>模型选择了“%1”，即本机器人的“以上皆非”意图：不作为意图回答</translation>
     </message>
 </context>
 <context>

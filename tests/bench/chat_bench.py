@@ -7,7 +7,9 @@
    The bot's policy is tuned on the run's validation split (no out-of-scope data); reported: in-scope
    accuracy without and with the policy (understood and right / all in-scope), out-of-scope recall (not
    answered as an intent / all out-of-scope), for the default policy (confidence margin + out-of-scope gate
-   on sentence embeddings) and for the confidence-only policy (`bot create --no-oos-gate`).
+   on sentence embeddings) and for the confidence-only policy (`bot create --no-oos-gate`). With
+   `--background-faq`, also a run trained on the kept intents plus every distinct bank_faq_en question
+   under a "none of these" label (`bot create --none-intent`), its drop counted against the run without.
 3. Latency per turn (intent + knowledge-base retrieval with embedding re-ranking + slots + response), from
    the engine's own timer (`elapsed_ms` of `chat --json --no-log`), p50/p99 over the test queries, with the
    bank_faq_en FAQ as the bot's knowledge base.
@@ -28,6 +30,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+NONE_LABEL = "none_of_these"
 
 
 def run(cli, args, stdin=None, check=True):
@@ -98,6 +102,8 @@ def main():
     parser.add_argument("--max-accuracy-drop", default="0.02")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--config-transformer", help="training config (JSON) for the transformer runs")
+    parser.add_argument("--background-faq", action="store_true",
+                        help="also measure a 'none of these' label of bank_faq_en questions (bot create --none-intent)")
     args = parser.parse_args()
 
     cli = os.path.abspath(args.cli)
@@ -110,6 +116,9 @@ def main():
     held_out = sorted(random.Random(args.seed).sample(categories, args.held_out))
     write_rows(w("train-in.csv"), [r for r in train_rows if r["category"] not in held_out])
     write_rows(w("test-in.csv"), [r for r in test_rows if r["category"] not in held_out])
+    faq_questions = sorted({r["Question"].strip() for r in read_rows(os.path.join(args.data, "bank_faq_en", "BankFAQs.csv"))})
+    write_rows(w("train-in-bg.csv"), [r for r in train_rows if r["category"] not in held_out] +
+               [{"text": q, "category": NONE_LABEL} for q in faq_questions])
     test_in = [r for r in test_rows if r["category"] not in held_out]
     test_oos = [r for r in test_rows if r["category"] in held_out]
     conversations(w("conv-test.json"), test_rows, True)
@@ -119,7 +128,8 @@ def main():
     project = w("bench.bbproj")
     run(cli, ["init", project])
     for name, path in [("train", os.path.join(b77, "train.csv")), ("test", os.path.join(b77, "test.csv")),
-                       ("train-in", w("train-in.csv")), ("test-in", w("test-in.csv"))]:
+                       ("train-in", w("train-in.csv")), ("test-in", w("test-in.csv")),
+                       ("train-in-bg", w("train-in-bg.csv"))]:
         run(cli, ["import", project, path, "--dataset", name, "--text-col", "text", "--label-col", "category"])
 
     figures = {"held_out_intents": held_out, "threads": args.threads, "models": {}}
@@ -192,6 +202,21 @@ def main():
                                        "--json"]).stdout)
         f["confidence_only"] = oos_figures(cli, project, f"{model}-conf", w("conv-in.json"), w("conv-oos.json"))
         f["confidence_only"]["policy"] = {k: created["policy"][k] for k in ("threshold", "margin", "temperature")}
+        if args.background_faq:
+            _, seconds = train(cli, project, "train-in-bg", f"{model}-bg", model, args.threads,
+                               w(f"{model}-norefit.json"))
+            created = json.loads(run(cli, ["bot", "create", project, "--name", f"{model}-none", "--run",
+                                           f"{model}-bg", "--max-accuracy-drop", args.max_accuracy_drop,
+                                           "--none-intent", NONE_LABEL, "--json"]).stdout)
+            g = oos_figures(cli, project, f"{model}-none", w("conv-in.json"), w("conv-oos.json"))
+            # Against the run without the extra label: its in-scope accuracy is the reference.
+            g["accuracy_drop_vs_plain_run_points"] = 100 * (f["in_scope_accuracy_no_threshold"] -
+                                                            g["in_scope_accuracy_at_threshold"])
+            g["train_seconds"] = round(seconds, 1)
+            g["background_questions"] = len(faq_questions)
+            g["policy"] = {k: created["policy"].get(k) for k in ("threshold", "margin", "temperature", "none_intent")}
+            g["policy"]["validation"] = created["policy"]["tuning"]
+            f["none_of_these"] = g
         figures["models"][model] = f
         print(json.dumps({model: f}, indent=2), flush=True)
 

@@ -10,11 +10,13 @@
 #include "playground/createbotdialog.h"
 #include "playground/knowledgeeditor.h"
 #include "playground/responseeditor.h"
+#include "playground/whypanel.h"
 
 #include "playground/chatcore.h"
 #include <store/project.h>
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -158,6 +160,48 @@ TEST_F(PlaygroundEditorsTest, CreateBotFromRunTunesPolicyAndLoadsIt) {
     const auto& turn = *m_workspace->chatView()->model()->messages().back().turn;
     if (turn.decision == chat::Decision::Answer) {
         EXPECT_EQ(turn.responseKey, turn.intent + ".default");
+    }
+}
+
+TEST_F(PlaygroundEditorsTest, CreateBotWithANoneOfTheseIntentThatIsNeverAnswered) {
+    // The choice lists the chosen run's labels after "(none)", and preselects a label named like "other".
+    {
+        ui::CreateBotDialog dialog({QStringLiteral("r1"), QStringLiteral("r2")}, {},
+                                   {{QStringLiteral("r1"), {QStringLiteral("balance"), QStringLiteral("Other")}},
+                                    {QStringLiteral("r2"), {QStringLiteral("balance"), QStringLiteral("loan")}}});
+        EXPECT_EQ(dialog.noneIntentCombo()->count(), 3);
+        EXPECT_EQ(dialog.noneIntentCombo()->currentText(), QStringLiteral("Other"));
+        dialog.runCombo()->setCurrentIndex(1);
+        EXPECT_EQ(dialog.noneIntentCombo()->currentIndex(), 0);
+        EXPECT_TRUE(dialog.request().noneIntent.isEmpty());
+    }
+    open();
+    ui::CreateBotDialog dialog(m_workspace->catalog().finishedRuns, {QStringLiteral("service")},
+                               m_workspace->catalog().runLabels);
+    dialog.nameEdit()->setText(QStringLiteral("with-none"));
+    const int loan = dialog.noneIntentCombo()->findText(QStringLiteral("loan"));
+    ASSERT_GT(loan, 0) << "the run's labels are offered";
+    dialog.noneIntentCombo()->setCurrentIndex(loan);
+    EXPECT_EQ(dialog.request().noneIntent, QStringLiteral("loan"));
+
+    m_workspace->createBot(dialog.request());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return m_workspace->isIdle() && m_workspace->bot()->version.botName == "with-none"; }, 60000))
+        << m_workspace->lastError().toStdString();
+    EXPECT_EQ(m_workspace->bot()->version.policy.noneIntent, "loan");
+    EXPECT_EQ(m_workspace->bot()->version.policy.tuning.value("none_intent", ""), "loan");
+
+    say(QStringLiteral("please help me with a loan"));
+    const auto& turn = *m_workspace->chatView()->model()->messages().back().turn;
+    ASSERT_FALSE(turn.topIntents.empty());
+    if (turn.topIntents.front().intent == "loan") {
+        EXPECT_TRUE(turn.noneIntent);
+        EXPECT_NE(turn.decision, chat::Decision::Answer);
+        EXPECT_TRUE(m_workspace->whyPanel()->findChild<QLabel*>(QStringLiteral("whyPolicy"))
+                        ->text()
+                        .contains(QStringLiteral("none-of-these")));
+    } else {
+        ADD_FAILURE() << "the small run should be sure of \"loan\" here, not " << turn.topIntents.front().intent;
     }
 }
 

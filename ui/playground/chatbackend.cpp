@@ -101,8 +101,13 @@ void ChatBackend::emitCatalog() {
     core::RunStore runs(*m_project);
     if (auto list = runs.runs(); list) {
         for (const auto& run : *list)
-            if (run.status == core::RunStatus::Finished)
+            if (run.status == core::RunStatus::Finished) {
                 catalog.finishedRuns << toQString(run.name);
+                QStringList labels;
+                for (const auto& label : run.labels)
+                    labels << toQString(label);
+                catalog.runLabels.insert(toQString(run.name), labels);
+            }
     }
     emit catalogued(catalog);
 }
@@ -176,6 +181,7 @@ void ChatBackend::createBot(const NewBotRequest& request) {
         chat::NewBotVersion version;
         version.runs = {run->name};
         version.note = "created in the playground";
+        version.policy.noneIntent = toStdString(request.noneIntent);
         if (!request.responsesPath.isEmpty()) {
             auto responses = chat::ResponseSet::load(toStdString(request.responsesPath));
             if (!responses)

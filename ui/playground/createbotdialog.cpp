@@ -13,9 +13,10 @@
 
 namespace bankbench::ui {
 
-CreateBotDialog::CreateBotDialog(const QStringList& runs, const QStringList& takenNames, QWidget* parent)
+CreateBotDialog::CreateBotDialog(const QStringList& runs, const QStringList& takenNames,
+                                 const QMap<QString, QStringList>& runLabels, QWidget* parent)
     : QDialog(parent), m_taken(takenNames), m_name(new QLineEdit(this)), m_run(new QComboBox(this)),
-      m_problem(new QLabel(this)),
+      m_noneIntent(new QComboBox(this)), m_runLabels(runLabels), m_problem(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("createBotDialog"));
     setWindowTitle(tr("New Bot"));
@@ -34,6 +35,10 @@ CreateBotDialog::CreateBotDialog(const QStringList& runs, const QStringList& tak
     form->addRow(tr("Intent model &run:"), m_run);
     form->addRow(tr("&Responses file:"), responsesRow);
     form->addRow(tr("&Knowledge base file:"), knowledgeRow);
+    m_noneIntent->setObjectName(QStringLiteral("noneIntent"));
+    m_noneIntent->setToolTip(tr("A label of the run that stands for messages the bank does not serve (e.g. "
+                                "\"other\"): the bot never answers it as an intent, it hands over instead."));
+    form->addRow(tr("\"None of these\" &intent:"), m_noneIntent);
     auto* note =
         new QLabel(tr("The confidence margin and the out-of-scope threshold (distance to the intent's training "
                "examples) are tuned on the run's validation split."), this);
@@ -47,6 +52,8 @@ CreateBotDialog::CreateBotDialog(const QStringList& runs, const QStringList& tak
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_name, &QLineEdit::textChanged, this, &CreateBotDialog::validate);
+    connect(m_run, &QComboBox::currentTextChanged, this, &CreateBotDialog::fillNoneIntents);
+    fillNoneIntents();
     connect(m_responses, &QLineEdit::textChanged, this, &CreateBotDialog::validate);
     connect(m_knowledge, &QLineEdit::textChanged, this, &CreateBotDialog::validate);
     resize(560, sizeHint().height());
@@ -94,9 +101,28 @@ void CreateBotDialog::validate() {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(text.isEmpty());
 }
 
+void CreateBotDialog::fillNoneIntents() {
+    m_noneIntent->clear();
+    m_noneIntent->addItem(tr("(none)"), QString());
+    const QStringList labels = m_runLabels.value(m_run->currentText());
+    int preselect = 0;
+    for (const QString& label : labels) {
+        m_noneIntent->addItem(label, label);
+        // Common names of such a label in bank data and public intent sets (CLINC150's "oos").
+        static const QStringList usual = {QStringLiteral("other"), QStringLiteral("others"),
+                                          QStringLiteral("none"), QStringLiteral("none_of_these"),
+                                          QStringLiteral("oos"), QStringLiteral("out_of_scope"),
+                                          QStringLiteral("其他")};
+        if (preselect == 0 && usual.contains(label.toLower()))
+            preselect = m_noneIntent->count() - 1;
+    }
+    m_noneIntent->setCurrentIndex(preselect);
+    m_noneIntent->setEnabled(!labels.isEmpty());
+}
+
 NewBotRequest CreateBotDialog::request() const {
     return {m_name->text().trimmed(), m_run->currentText(), m_responses->text().trimmed(),
-            m_knowledge->text().trimmed()};
+            m_knowledge->text().trimmed(), m_noneIntent->currentData().toString()};
 }
 
 } // namespace bankbench::ui

@@ -5,6 +5,7 @@
 #include "playground/chatcore.h"
 
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,7 @@ struct KbChange {
 struct BotCatalog {
     QList<core::chat::BotInfo> bots;
     QStringList finishedRuns;
+    QMap<QString, QStringList> runLabels; ///< each finished run's labels
 };
 
 /// A loaded bot: the version that answers, the versions that exist, and its knowledge base.
@@ -42,6 +44,7 @@ struct NewBotRequest {
     QString run;
     QString responsesPath; ///< optional JSON/CSV response file
     QString knowledgePath; ///< optional CSV/JSONL FAQ file
+    QString noneIntent;    ///< the run's "none of these" label, or empty
 };
 
 void registerPlaygroundMetaTypes();

@@ -181,7 +181,7 @@ void PlaygroundWorkspace::chooseNewBot() {
     QStringList taken;
     for (const auto& bot : m_catalog.bots)
         taken << QString::fromStdString(bot.name);
-    CreateBotDialog dialog(m_catalog.finishedRuns, taken, m_widget);
+    CreateBotDialog dialog(m_catalog.finishedRuns, taken, m_catalog.runLabels, m_widget);
     if (dialog.exec() == QDialog::Accepted)
         createBot(dialog.request());
 }

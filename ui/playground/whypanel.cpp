@@ -55,6 +55,7 @@ WhyPanel::WhyPanel(QWidget* parent)
     m_title->setFont(titleFont);
     m_decision->setObjectName(QStringLiteral("whyDecision"));
     m_decision->setWordWrap(true);
+    m_policy->setObjectName(QStringLiteral("whyPolicy"));
     m_policy->setWordWrap(true);
     m_response->setWordWrap(true);
     m_response->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -141,6 +142,10 @@ void WhyPanel::render() {
         policy += QLatin1Char('\n') + tr("Closeness to the intent's training examples %1 (needs %2)")
                                           .arg(*t.inScopeScore, 0, 'f', 3)
                                           .arg(t.inScopeThreshold, 0, 'f', 3);
+    if (t.noneIntent && !t.topIntents.empty())
+        policy += QLatin1Char('\n') + tr("The model chose \"%1\", the bot's none-of-these intent: not answered "
+                                         "as an intent")
+                                          .arg(toQString(t.topIntents.front().intent));
     m_policy->setText(policy);
 
     for (const auto& hit : t.consideredFaq) {
