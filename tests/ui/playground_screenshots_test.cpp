@@ -1,5 +1,5 @@
 // Pictures of the Playground for people to look at: a conversation in normal mode with the why panel,
-// and the same in presenter mode, in English and Chinese. Writes PNGs to BANKBENCH_SHOTS_DIR; skipped
+// and the same in presenter mode, the editors and the New Bot dialog, in English and Chinese. Writes PNGs to BANKBENCH_SHOTS_DIR; skipped
 // when it is unset.
 
 #include "playground_fixtures.h"
@@ -7,8 +7,11 @@
 #include "common/translations.h"
 #include "playground/chatmodel.h"
 #include "playground/chatview.h"
+#include "playground/createbotdialog.h"
 
+#include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QPixmap>
 #include <QTabWidget>
 
@@ -70,6 +73,14 @@ TEST_P(PlaygroundScreenshots, ConversationNormalAndPresenter) {
     m_workspace->tabs()->setCurrentIndex(3);
     m_workspace->testView();
     save(QStringLiteral("tests"));
+
+    ui::CreateBotDialog dialog(m_workspace->catalog().finishedRuns, {QStringLiteral("service")},
+                               m_workspace->catalog().runLabels, m_window.get());
+    dialog.nameEdit()->setText(QStringLiteral("demo"));
+    dialog.noneIntentCombo()->setCurrentIndex(dialog.noneIntentCombo()->findText(QStringLiteral("loan")));
+    dialog.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&dialog));
+    ASSERT_TRUE(dialog.grab().save(shot(QStringLiteral("new-bot")), "PNG"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, PlaygroundScreenshots, ::testing::Values("en", "zh_CN"),
