@@ -285,7 +285,7 @@ Result<Policy> tunePolicyRows(const std::vector<float>& probabilities, const std
             if (static_cast<double>(acceptedCorrect) < floorCorrect)
                 continue;
             const auto rejected = std::count_if(rows.begin(), rows.end(), [&](const Row& r) {
-                return r.gate < t || r.top1 - r.top2 < margin;
+                return r.none || r.gate < t || r.top1 - r.top2 < margin;
             });
             if (static_cast<double>(rejected) > bestRejected) {
                 bestRejected = static_cast<double>(rejected);
@@ -311,8 +311,9 @@ Result<Policy> tunePolicyRows(const std::vector<float>& probabilities, const std
     double bestRejected = -1;
     for (const double margin : {0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {
         const double t = std::min(options.maxThreshold, strictestThreshold(all, margin, floorCorrect));
-        const auto rejected = std::count_if(
-            rows.begin(), rows.end(), [&](const Row& r) { return r.top1 < t || r.top1 - r.top2 < margin; });
+        const auto rejected = std::count_if(rows.begin(), rows.end(), [&](const Row& r) {
+            return r.none || r.top1 < t || r.top1 - r.top2 < margin;
+        });
         const auto acceptedCorrect = std::count_if(rows.begin(), rows.end(), [&](const Row& r) {
             return r.correct && r.top1 >= t && r.top1 - r.top2 >= margin;
         });
