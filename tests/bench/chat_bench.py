@@ -21,7 +21,6 @@ Usage:
 """
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -31,6 +30,8 @@ import subprocess
 import sys
 import time
 
+from benchcsv import read_rows, write_rows
+
 NONE_LABEL = "none_of_these"
 
 
@@ -39,18 +40,6 @@ def run(cli, args, stdin=None, check=True):
     if check and proc.returncode != 0:
         sys.exit(f"bankbench-cli {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}\n{proc.stdout[-2000:]}")
     return proc
-
-
-def read_rows(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def write_rows(path, rows):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=["text", "category"])
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def conversations(path, rows, with_intent):

@@ -16,7 +16,6 @@ Usage: /usr/bin/python3 tests/bench/oos_outlier_exposure.py --cli build/app/bank
 
 import argparse
 import collections
-import csv
 import json
 import os
 import random
@@ -24,19 +23,9 @@ import shutil
 import subprocess
 import sys
 
+from benchcsv import read_rows, write_rows
+
 EXTRA = "zz_out_of_scope"
-
-
-def read_rows(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
-def write_rows(path, rows):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=["text", "category"])
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def main():
