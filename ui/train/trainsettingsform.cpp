@@ -1,5 +1,7 @@
 #include "train/trainsettingsform.h"
 
+#include "common/scientificspinbox.h"
+
 #include <text/textaugment.h>
 
 #include <QCheckBox>
@@ -53,7 +55,10 @@ TrainSettingsForm::TrainSettingsForm(QWidget* parent) : QWidget(parent) {
 
     m_beta1 = doubleEditor(0, 0.9999, 4, 0.01, tr("Adam's decay rate of the gradient average."));
     m_beta2 = doubleEditor(0, 0.99999, 5, 0.001, tr("Adam's decay rate of the squared-gradient average."));
-    m_epsilon = doubleEditor(1e-12, 1e-3, 12, 1e-9, tr("Adam's small constant that keeps steps finite."));
+    m_epsilon = new ScientificSpinBox(this);
+    m_epsilon->setRange(1e-12, 1e-3);
+    m_epsilon->setToolTip(tr("Adam's small constant that keeps steps finite."));
+    connect(m_epsilon, &QDoubleSpinBox::valueChanged, this, &TrainSettingsForm::changed);
     m_weightDecay = doubleEditor(0, 1, 4, 0.001, tr("Decoupled weight decay (AdamW) on dense parameters."));
     m_dropout = doubleEditor(0, 0.95, 2, 0.05,
                              tr("Share of the sentence representation zeroed at random while training."));
