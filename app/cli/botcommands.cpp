@@ -52,7 +52,7 @@ nlohmann::json versionJson(const chat::BotVersion& v) {
 }
 
 /// Fills `version`'s policy: tuned on the run's validation split (unless --no-tune), then the explicit
-/// --threshold/--margin/--low-confidence overrides. A --none-intent must be one of the run's labels.
+/// --threshold/--margin/--low-confidence overrides.
 core::Status choosePolicy(core::Project& project, const BotArgs& args, chat::NewBotVersion& version,
                           bool tune) {
     if (!args.lowConfidence.empty())
@@ -60,7 +60,7 @@ core::Status choosePolicy(core::Project& project, const BotArgs& args, chat::New
                                                                         : chat::LowConfidenceAction::Clarify;
     if (args.noneIntent)
         version.policy.noneIntent = *args.noneIntent;
-    if (tune || !version.policy.noneIntent.empty()) {
+    if (tune) {
         auto module = mlModule();
         if (!module)
             return module.error();
@@ -68,27 +68,18 @@ core::Status choosePolicy(core::Project& project, const BotArgs& args, chat::New
             (*module)->loadRunModel(args.project, version.runs.front(), devicePreference(args.device));
         if (!model)
             return model.error();
-        const auto& labels = (*model)->labels();
-        if (!version.policy.noneIntent.empty() &&
-            std::find(labels.begin(), labels.end(), version.policy.noneIntent) == labels.end())
-            return Error{ErrorCode::InvalidArgument,
-                         "--none-intent: \"" + version.policy.noneIntent + "\" is not a label of run \"" +
-                             version.runs.front() + "\"",
-                         {}};
-        if (tune) {
-            chat::TuningOptions options;
-            options.maxAccuracyDrop = args.maxDrop;
-            options.outOfScopeGate = !args.noOosGate;
-            auto tuned =
-                chat::tunePolicyOnRun(project, version.runs.front(), **model, version.policy, options);
-            if (!tuned)
-                return tuned.error();
-            version.policy = std::move(*tuned);
-            if (version.policy.tuning.value("refit", false))
-                std::cerr << "bankbench-cli: warning: run \"" << version.runs.front()
-                          << "\" was refit on all examples, validation included: the tuned threshold is "
-                             "optimistic (train with \"refit\": false in --config for a bot)\n";
-        }
+        chat::TuningOptions options;
+        options.maxAccuracyDrop = args.maxDrop;
+        options.outOfScopeGate = !args.noOosGate;
+        auto tuned = chat::tunePolicyOnRun(project, version.runs.front(), **model, version.policy, options);
+        if (!tuned)
+            return tuned.error();
+        version.policy = std::move(*tuned);
+        if (version.policy.tuning.value("refit", false))
+            std::cerr
+                << "bankbench-cli: warning: run \"" << version.runs.front()
+                << "\" was refit on all examples, validation included: the tuned threshold is optimistic "
+                   "(train with \"refit\": false in --config for a bot)\n";
     }
     if (args.threshold) {
         version.policy.threshold = *args.threshold;
@@ -151,6 +142,13 @@ int runCreateOrUpdate(const BotArgs& args, bool create) {
         return reportError({ErrorCode::InvalidArgument,
                             "run \"" + run->name + "\" is " + core::runStatusName(run->status) +
                                 "; a bot needs a finished run",
+                            {}},
+                           args.project, args.json);
+    // The none-of-these label (given now, or kept from the previous version) must be one of the run's.
+    if (const std::string none = args.noneIntent ? *args.noneIntent : version.policy.noneIntent;
+        !none.empty() && std::find(run->labels.begin(), run->labels.end(), none) == run->labels.end())
+        return reportError({ErrorCode::InvalidArgument,
+                            "--none-intent: \"" + none + "\" is not a label of run \"" + run->name + "\"",
                             {}},
                            args.project, args.json);
     if (args.slotRun)

@@ -207,13 +207,10 @@ Result<Policy> tunePolicy(const std::vector<float>& probabilities, const std::ve
             for (std::size_t r = 0; r < gold.size(); ++r)
                 if (gold[r] != noneIndex)
                     keptScores.push_back((*inScopeScores)[r]);
-        Policy inScopeOnly = base;
-        inScopeOnly.noneIntent.clear();
-        auto tuned = tunePolicyRows(keptProbabilities, keptGold, labels, inScopeOnly, options,
+        auto tuned = tunePolicyRows(keptProbabilities, keptGold, labels, base, options,
                                     inScopeScores ? &keptScores : nullptr, noneIndex);
         if (!tuned)
             return tuned.error();
-        tuned->noneIntent = base.noneIntent;
         tuned->tuning["none_intent"] = base.noneIntent;
         tuned->tuning["none_examples"] = gold.size() - keptGold.size();
         return tuned;

@@ -122,6 +122,8 @@ TextAugmenter::TextAugmenter(const AugmentOptions& options) : m_options(options)
     }
     std::stable_sort(m_phrases.begin(), m_phrases.end(),
                      [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+    for (std::size_t p = 0; p < m_phrases.size(); ++p)
+        m_phrasesByFirstWord[m_phrases[p].words.front()].push_back(p);
 }
 
 std::string TextAugmenter::augment(std::string_view text, std::uint64_t seed) const {
@@ -138,12 +140,16 @@ std::string TextAugmenter::augment(std::string_view text, std::uint64_t seed) co
         std::vector<std::string> replaced;
         for (std::size_t i = 0; i < words.size();) {
             const Phrase* match = nullptr;
-            for (const auto& phrase : m_phrases)
-                if (i + phrase.words.size() <= words.size() &&
-                    std::equal(phrase.words.begin(), phrase.words.end(),
-                               lowered.begin() + static_cast<long>(i))) {
-                    match = &phrase;
-                    break;
+            if (const auto candidates = m_phrasesByFirstWord.find(lowered[i]);
+                candidates != m_phrasesByFirstWord.end())
+                for (const std::size_t p : candidates->second) {
+                    const auto& phrase = m_phrases[p];
+                    if (i + phrase.words.size() <= words.size() &&
+                        std::equal(phrase.words.begin(), phrase.words.end(),
+                                   lowered.begin() + static_cast<long>(i))) {
+                        match = &phrase;
+                        break;
+                    }
                 }
             if (!match) {
                 replaced.push_back(words[i++]);

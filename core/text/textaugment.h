@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bankbench::core {
@@ -50,6 +51,9 @@ private:
     AugmentOptions m_options;
     std::vector<std::vector<std::vector<std::string>>> m_groups; ///< each member as its words
     std::vector<Phrase> m_phrases;                               ///< longest first
+    /// Indexes into m_phrases by their first word, longest first: augment() runs for every training
+    /// example of every step, so it looks up the phrases a word can start instead of trying them all.
+    std::unordered_map<std::string, std::vector<std::size_t>> m_phrasesByFirstWord;
 };
 
 /// The words of `text` as augmentation sees them (whitespace-separated tokens; CJK characters one by one).

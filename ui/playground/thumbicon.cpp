@@ -6,9 +6,12 @@
 
 namespace bankbench::ui {
 
-QPainterPath thumbPath(const QRectF& box, bool up) {
-    // Drawn upright in a unit square (y grows downwards): the cuff on the left, the closed hand beside
-    // it, the thumb rising from the hand's upper left corner.
+namespace {
+
+// Drawn upright in a unit square (y grows downwards): the cuff on the left, the closed hand beside it, the
+// thumb rising from the hand's upper left corner. Built once: the boolean operations are not cheap, and
+// every bot bubble paints two thumbs.
+QPainterPath unitThumb() {
     QPainterPath cuff;
     cuff.addRoundedRect(QRectF(0.0, 0.44, 0.22, 0.56), 0.05, 0.05);
     QPainterPath hand;
@@ -27,7 +30,13 @@ QPainterPath thumbPath(const QRectF& box, bool up) {
         gap.addRect(QRectF(0.62, y - 0.02, 0.40, 0.04));
         unit = unit.subtracted(gap);
     }
+    return unit;
+}
 
+} // namespace
+
+QPainterPath thumbPath(const QRectF& box, bool up) {
+    static const QPainterPath unit = unitThumb();
     const double side = std::min(box.width(), box.height());
     QTransform transform;
     transform.translate(box.center().x() - side / 2, box.center().y() - side / 2);
